@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using IdentityContainment.Errors;
+using IdentityContainment.Pipeline;
+
+namespace IdentityContainment.Commands.Support;
+
+/// <summary>Hands the engine's results to the pipeline thread as output objects and error records.</summary>
+internal sealed class BridgeSink<T> : IResultSink<T>
+{
+    private readonly Cmdlet _cmdlet;
+    private readonly PipelineBridge _bridge;
+
+    public BridgeSink(Cmdlet cmdlet, PipelineBridge bridge)
+    {
+        _cmdlet = cmdlet;
+        _bridge = bridge;
+    }
+
+    public void Succeeded(T result) => _bridge.Post(() => _cmdlet.WriteObject(result));
+
+    public void Failed(ContainmentException error) => _bridge.Post(() => _cmdlet.WriteError(ErrorRecords.From(error)));
+}

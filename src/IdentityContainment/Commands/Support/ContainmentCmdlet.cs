@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+
+namespace IdentityContainment.Commands.Support;
+
+/// <summary>
+/// The base of every cmdlet: a cancellation token that Ctrl+C trips, a bridge that runs Graph work off the pipeline
+/// thread and writes its results back on it, and the connection check.
+/// </summary>
+public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private PipelineBridge? _bridge;
+
+    protected CancellationToken StopToken => _stopping.Token;
+
+    internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, ex => WriteError(ErrorRecords.Unexpected(ex, null)));
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>The runspace's connection, or a terminating error that says to run Connect-IdentityContainment.</summary>
+    internal GraphConnection RequireConnection()
+    {
+        GraphConnection? connection = ConnectionStore.Current;
+        if (connection is null)
+        {
+            ThrowTerminatingError(ErrorRecords.NotConnected());
+        }
+
+        return connection!;
+    }
+
+    /// <summary>Runs one piece of async work to its end, writing its verbose output as it goes; its errors are terminating.</summary>
+    protected T RunToEnd<T>(Func<CancellationToken, Task<T>> work)
+    {
+        T? result = default;
+        Exception? failure = null;
+        Bridge.Start(
+            async () =>
+            {
+                try
+                {
+                    result = await work(StopToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !StopToken.IsCancellationRequested)
+                {
+                    failure = ex;
+                }
+            },
+            StopToken);
+        WaitForWork();
+
+        if (failure is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Unexpected(failure, null));
+        }
+
+        return result!;
+    }
+
+    /// <summary>Writes the work's output until all started work is done.</summary>
+    protected void WaitForWork()
+    {
+        try
+        {
+            Bridge.WaitForAll(StopToken);
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    protected void WriteContainmentError(ContainmentException error) => WriteError(ErrorRecords.From(error));
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

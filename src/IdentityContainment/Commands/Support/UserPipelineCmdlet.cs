@@ -1,0 +1,91 @@
+using System.Management.Automation;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
+
+namespace IdentityContainment.Commands.Support;
+
+/// <summary>
+/// A cmdlet that takes users from the pipeline and works on them in Graph batches of 20, a few batches in flight,
+/// writing results as each batch returns. A bad id is reported and the rest go on.
+/// </summary>
+public abstract class UserPipelineCmdlet : ContainmentCmdlet
+{
+    /// <summary>Batches in flight at once: enough to hide latency, few enough to stay inside Graph's budgets.</summary>
+    protected const int MaxBatchesInFlight = 4;
+
+    private UserBatcher? _batcher;
+
+    /// <summary>
+    /// The user: object id or user principal name. Binds from strings and from objects of Microsoft.Graph, Entra and
+    /// Exchange Online cmdlets; the aliases are tried in order, so a mailbox's Entra id wins over its display identity.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserPrincipalName", "ExternalDirectoryObjectId", "ObjectId", "Id")]
+    public string[] UserId { get; set; } = Array.Empty<string>();
+
+    /// <summary>How many users one Graph request carries: one batch of 20 items.</summary>
+    protected virtual int BatchSize => GraphBatchClient.MaxItemsPerBatch;
+
+    /// <summary>The runspace's connection, captured on the pipeline thread: workers cannot look it up themselves.</summary>
+    internal GraphConnection Connection { get; private set; } = null!;
+
+    protected override void BeginProcessing()
+    {
+        Connection = RequireConnection();
+        _batcher = new UserBatcher(BatchSize);
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (string raw in UserId)
+        {
+            string userId;
+            try
+            {
+                userId = UserIdentifier.Normalize(raw);
+            }
+            catch (ContainmentException ex)
+            {
+                WriteContainmentError(ex);
+                continue;
+            }
+
+            if (_batcher!.Add(userId) is { } batch)
+            {
+                StartBatch(batch);
+            }
+        }
+
+        Bridge.Drain();
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_batcher?.Flush() is { } batch)
+        {
+            StartBatch(batch);
+        }
+
+        WaitForWork();
+    }
+
+    /// <summary>Does this cmdlet's work for one batch of distinct, well-formed user ids, reporting through the bridge.</summary>
+    private protected abstract Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+
+    private void StartBatch(IReadOnlyList<string> userIds)
+    {
+        try
+        {
+            Bridge.WaitUntil(() => Bridge.Running < MaxBatchesInFlight, StopToken);
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        Bridge.Start(() => ProcessBatchAsync(userIds, StopToken), StopToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Azure.Core;
+using IdentityContainment.Graph;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace IdentityContainment.Connection;
+
+/// <summary>
+/// A live connection: one HTTP pipeline (token, retries, logging) shared by the typed Graph client and the batch client.
+/// </summary>
+public sealed class GraphConnection : IDisposable
+{
+    private readonly HttpClient _http;
+
+    internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy)
+    {
+        GraphEndpoint = graphEndpoint;
+        Statistics = new GraphCallStatistics();
+
+        var ownHandlers = new DelegatingHandler[]
+        {
+            new TransientRetryHandler(retryPolicy, graphEndpoint, Statistics),
+            new BearerTokenHandler(credential, tokenScopes),
+            new GraphCallLogHandler(graphEndpoint, Statistics),
+        };
+
+        // Keep the Graph SDK's own middleware (redirects, telemetry, query-name decoding) but retry ourselves, so that
+        // throttling is paced and counted in one place.
+        IEnumerable<DelegatingHandler> handlers = GraphClientFactory.CreateDefaultHandlers()
+            .Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler)
+            .Concat(ownHandlers);
+        var transport = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
+        _http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, transport)) { Timeout = TimeSpan.FromMinutes(2) };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("IdentityContainment/" + typeof(GraphConnection).Assembly.GetName().Version?.ToString(3));
+
+        Client = new GraphServiceClient(_http, new AnonymousAuthenticationProvider(), graphEndpoint.AbsoluteUri.TrimEnd('/'));
+        Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics);
+    }
+
+    public Uri GraphEndpoint { get; }
+
+    public ContainmentContext Context { get; internal set; } = new();
+
+    /// <summary>The typed Graph SDK client, for single calls.</summary>
+    public GraphServiceClient Client { get; }
+
+    /// <summary>JSON batches, for many users at once.</summary>
+    public GraphBatchClient Batch { get; }
+
+    public GraphCallStatistics Statistics { get; }
+
+    public void Dispose() => _http.Dispose();
+}

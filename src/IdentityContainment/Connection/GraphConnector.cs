@@ -1,0 +1,169 @@
+using Azure.Core;
+using Azure.Identity;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace IdentityContainment.Connection;
+
+/// <summary>Signs in, checks that the token fits the tenant and Graph asked for, and proves it with one Graph call.</summary>
+public static class GraphConnector
+{
+    public static async Task<GraphConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken, RetryPolicy? retryPolicy = null)
+    {
+        CloudEndpoints cloud = CloudEndpoints.For(request.Environment);
+        Uri graphEndpoint = request.GraphEndpoint ?? cloud.GraphEndpoint;
+        Uri authorityHost = request.AuthorityHost ?? cloud.AuthorityHost;
+        bool delegatedSignIn = request.Method is AuthenticationMethod.InteractiveBrowser or AuthenticationMethod.DeviceCode;
+        IReadOnlyList<string> tokenScopes = delegatedSignIn
+            ? DelegatedScopes.Qualify(request.Scopes ?? DelegatedScopes.Default, cloud.GraphResource)
+            : new[] { cloud.DefaultScope };
+
+        TokenCredential credential = CredentialFactory.Create(request, authorityHost);
+        AccessTokenInfo token = await SignInAsync(credential, tokenScopes, request, cancellationToken).ConfigureAwait(false);
+        CheckToken(token, cloud, request);
+
+        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default);
+        try
+        {
+            (Organization? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);
+            CheckTenantDomain(organization, request);
+            connection.Context = new ContainmentContext
+            {
+                TenantId = token.TenantId ?? organization?.Id,
+                TenantDisplayName = organization?.DisplayName,
+                TenantDefaultDomain = organization?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name,
+                Account = token.IsDelegated ? token.UserPrincipalName : token.AppDisplayName ?? token.AppId,
+                AppId = token.AppId,
+                AppDisplayName = token.AppDisplayName,
+                AuthenticationMethod = request.Method.ToString(),
+                PermissionType = token.IsDelegated ? "Delegated" : "Application",
+                Scopes = token.Permissions,
+                Environment = request.Environment.ToString(),
+                GraphEndpoint = graphEndpoint.AbsoluteUri.TrimEnd('/'),
+                AuthorityHost = request.Method is AuthenticationMethod.AccessToken or AuthenticationMethod.ManagedIdentity ? null : authorityHost.AbsoluteUri,
+                TokenExpiresOn = token.ExpiresOn,
+                ConnectedOn = DateTimeOffset.UtcNow,
+                Warning = warning,
+            };
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<AccessTokenInfo> SignInAsync(TokenCredential credential, IReadOnlyList<string> scopes, ConnectionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            AccessToken token = await credential.GetTokenAsync(new TokenRequestContext(scopes.ToArray()), cancellationToken).ConfigureAwait(false);
+            return AccessTokenInfo.Parse(token.Token);
+        }
+        catch (CredentialUnavailableException ex) when (request.Method == AuthenticationMethod.ManagedIdentity)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.AuthenticationFailed,
+                "ManagedIdentityUnavailable",
+                "No managed identity answered here. In Azure Automation, turn on the account's system-assigned identity, or pass -ClientId with the client id of a user-assigned identity attached to it. "
+                + $"Azure.Identity said: {FirstLine(ex.Message)}",
+                request.ClientId,
+                ex);
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.AuthenticationFailed,
+                "SignInFailed",
+                $"{request.Method} sign-in{(request.ClientId is null ? string.Empty : $" for app {request.ClientId}")}{(request.TenantId is null ? string.Empty : $" in tenant {request.TenantId}")} failed. "
+                + $"{FirstLine(ex.Message)} Check the tenant id, the client id and the secret or certificate registered for the app (it may have expired).",
+                request.ClientId,
+                ex);
+        }
+    }
+
+    private static void CheckToken(AccessTokenInfo token, CloudEndpoints cloud, ConnectionRequest request)
+    {
+        if (!token.Audiences.Any(cloud.IsGraphAudience))
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.InvalidArgument,
+                "AccessTokenWrongAudience",
+                $"The access token is for '{string.Join(", ", token.Audiences)}', not for Microsoft Graph ({cloud.GraphResource}). Ask for a Graph token, for example (Get-AzAccessToken -ResourceTypeName MSGraph).Token.");
+        }
+
+        if (token.ExpiresOn is { } expiresOn && expiresOn <= DateTimeOffset.UtcNow)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.AuthenticationFailed,
+                "AccessTokenExpired",
+                $"The access token expired at {expiresOn.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. Get a new one and connect again.");
+        }
+
+        if (request.TenantId is { } tenant && Guid.TryParse(tenant, out Guid tenantGuid)
+            && token.TenantId is { } tokenTenant && Guid.TryParse(tokenTenant, out Guid tokenGuid) && tenantGuid != tokenGuid)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.InvalidArgument,
+                "TenantMismatch",
+                $"The token is for tenant {tokenTenant}, but -TenantId asks for {tenant}. Connect to the tenant the incident is in.");
+        }
+    }
+
+    private static void CheckTenantDomain(Organization? organization, ConnectionRequest request)
+    {
+        if (request.TenantId is not { } tenant || Guid.TryParse(tenant, out _) || organization?.VerifiedDomains is not { Count: > 0 } domains)
+        {
+            return;
+        }
+
+        if (!domains.Any(d => string.Equals(d.Name, tenant, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.InvalidArgument,
+                "TenantMismatch",
+                $"-TenantId '{tenant}' is not a verified domain of the tenant the token is for ({organization.DisplayName}, {organization.Id}).");
+        }
+    }
+
+    /// <summary>One cheap read proves Graph accepts the token. A 403 still proves that; the context then says what is missing.</summary>
+    private static async Task<(Organization?, string?)> ProbeAsync(GraphConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            OrganizationCollectionResponse? response = await connection.Client.Organization
+                .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "verifiedDomains" }, cancellationToken)
+                .ConfigureAwait(false);
+            return (response?.Value?.FirstOrDefault(), null);
+        }
+        catch (ODataError ex) when (ex.ResponseStatusCode == 403)
+        {
+            return (null, $"Signed in, but the connection may not read the organization ({GraphOperation.ReadOrganization.Permission}); tenant details are missing. Each cmdlet's error names the permission it needs.");
+        }
+        catch (ODataError ex)
+        {
+            throw GraphErrorTranslator.Translate(ToGraphError(ex), GraphOperation.ReadOrganization, connection.GraphEndpoint.AbsoluteUri);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.ConnectionFailed,
+                "GraphUnreachable",
+                $"Could not reach Microsoft Graph at {connection.GraphEndpoint}: {ex.Message} Check -GraphEndpoint, the network and any proxy.",
+                connection.GraphEndpoint.AbsoluteUri,
+                ex);
+        }
+    }
+
+    internal static GraphError ToGraphError(ODataError ex) =>
+        new(ex.ResponseStatusCode, ex.Error?.Code ?? "Unknown", ex.Error?.Message ?? ex.Message, ex.Error?.InnerError?.RequestId);
+
+    private static string FirstLine(string message)
+    {
+        string line = message.Split('\n')[0].Trim();
+        return line.EndsWith(".", StringComparison.Ordinal) ? line : line + ".";
+    }
+}

@@ -1,0 +1,24 @@
+namespace IdentityContainment.Graph;
+
+/// <summary>Receives what the Graph pipeline does, for -Verbose and for statistics.</summary>
+public interface IGraphActivityObserver
+{
+    void OnCall(GraphCallRecord call);
+
+    void OnRetry(string method, string path, int status, TimeSpan delay, int nextAttempt);
+}
+
+/// <summary>
+/// The observer of the work now running. A connection outlives any one cmdlet, so the cmdlet that starts work sets
+/// this, and it flows with the async calls it starts.
+/// </summary>
+public static class GraphActivity
+{
+    private static readonly AsyncLocal<IGraphActivityObserver?> CurrentObserver = new();
+
+    public static IGraphActivityObserver? Current
+    {
+        get => CurrentObserver.Value;
+        set => CurrentObserver.Value = value;
+    }
+}

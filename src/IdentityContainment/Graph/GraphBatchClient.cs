@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Graph;
+
+/// <summary>
+/// Sends JSON batches (up to 20 requests in one HTTP call) and retries the items Graph throttled inside a successful
+/// batch: each item is throttled on its own, so a 200 batch can hold 429 items with their own Retry-After.
+/// </summary>
+public sealed class GraphBatchClient
+{
+    public const int MaxItemsPerBatch = 20;
+
+    private readonly HttpClient _http;
+    private readonly Uri _batchUri;
+    private readonly RetryPolicy _policy;
+    private readonly GraphCallStatistics _statistics;
+
+    internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics)
+    {
+        _http = http;
+        _batchUri = new Uri(graphEndpoint.AbsoluteUri.TrimEnd('/') + "/$batch");
+        _policy = policy;
+        _statistics = statistics;
+    }
+
+    /// <summary>
+    /// Sends the items and returns one final result for each: success, a permanent error, or the last transient error once
+    /// retries are spent. An item is never reported twice.
+    /// </summary>
+    public async Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<GraphBatchItem> items, CancellationToken cancellationToken)
+    {
+        if (items.Count > MaxItemsPerBatch)
+        {
+            throw new ArgumentException($"A Graph batch holds at most {MaxItemsPerBatch} requests; got {items.Count}.", nameof(items));
+        }
+
+        var final = new Dictionary<string, GraphBatchResult>(StringComparer.Ordinal);
+        IReadOnlyList<GraphBatchItem> pending = items;
+        for (int attempt = 1; pending.Count > 0; attempt++)
+        {
+            IReadOnlyList<GraphBatchResult> answered = await SendOnceAsync(pending, cancellationToken).ConfigureAwait(false);
+            var retry = new List<GraphBatchItem>();
+            TimeSpan wait = TimeSpan.Zero;
+            foreach (GraphBatchItem item in pending)
+            {
+                GraphBatchResult result = answered.FirstOrDefault(r => r.Id == item.Id) ?? MissingAnswer(item);
+                if (result.Status == 429)
+                {
+                    _statistics.CountThrottled();
+                }
+
+                if (_policy.ShouldRetry(result.Status, item.Repeatable, attempt))
+                {
+                    retry.Add(item);
+                    result.Headers.TryGetValue("Retry-After", out string? retryAfter);
+                    TimeSpan delay = _policy.DelayFor(retryAfter, attempt);
+                    wait = delay > wait ? delay : wait;
+                    _statistics.CountRetry();
+                    GraphActivity.Current?.OnRetry(item.Method, item.Url + " (in batch)", result.Status, delay, attempt + 1);
+                }
+                else
+                {
+                    final[item.Id] = result;
+                }
+            }
+
+            pending = retry;
+            if (pending.Count > 0)
+            {
+                // Graph's advice: retry the throttled items together in a new batch after the longest Retry-After.
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return items.Select(i => final[i.Id]).ToList();
+    }
+
+    private async Task<IReadOnlyList<GraphBatchResult>> SendOnceAsync(IReadOnlyList<GraphBatchItem> items, CancellationToken cancellationToken)
+    {
+        var requests = new JsonArray();
+        foreach (GraphBatchItem item in items)
+        {
+            var request = new JsonObject { ["id"] = item.Id, ["method"] = item.Method, ["url"] = item.Url };
+            if (item.Body is not null)
+            {
+                request["body"] = item.Body.DeepClone();
+                request["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
+            }
+
+            requests.Add(request);
+        }
+
+        string payload = new JsonObject { ["requests"] = requests }.ToJsonString();
+        using var message = new HttpRequestMessage(HttpMethod.Post, _batchUri)
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
+        if (items.All(i => i.Repeatable))
+        {
+            TransientRetryHandler.MarkRepeatable(message);
+        }
+
+        using HttpResponseMessage response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        JsonNode? body = ParseOrNull(text);
+        if (!response.IsSuccessStatusCode)
+        {
+            // The whole batch failed (malformed, unauthorized, throttled past every retry): every item shares that answer.
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (GraphCallLogHandler.HeaderValue(response, "request-id") is { } requestId)
+            {
+                headers["request-id"] = requestId;
+            }
+
+            return items.Select(i => new GraphBatchResult(i.Id, (int)response.StatusCode, body?.DeepClone(), headers)).ToList();
+        }
+
+        return ReadResponses(body);
+    }
+
+    private static List<GraphBatchResult> ReadResponses(JsonNode? body)
+    {
+        var results = new List<GraphBatchResult>();
+        if (body?["responses"] is not JsonArray responses)
+        {
+            return results;
+        }
+
+        foreach (JsonNode? response in responses)
+        {
+            if (response?["id"]?.GetValue<string>() is not { } id)
+            {
+                continue;
+            }
+
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (response["headers"] is JsonObject headerObject)
+            {
+                foreach (KeyValuePair<string, JsonNode?> header in headerObject)
+                {
+                    headers[header.Key] = header.Value?.ToString() ?? string.Empty;
+                }
+            }
+
+            int status = response["status"]?.GetValue<int>() ?? 500;
+            results.Add(new GraphBatchResult(id, status, response["body"]?.DeepClone(), headers));
+        }
+
+        return results;
+    }
+
+    /// <summary>Graph answers every item; if one is missing, treat it as a service error rather than inventing success.</summary>
+    private static GraphBatchResult MissingAnswer(GraphBatchItem item) =>
+        new(item.Id, 502, JsonNode.Parse("{\"error\":{\"code\":\"MissingBatchResponse\",\"message\":\"The batch response had no answer for this request.\"}}"), new Dictionary<string, string>());
+
+    private static JsonNode? ParseOrNull(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

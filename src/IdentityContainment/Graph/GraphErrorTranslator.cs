@@ -1,0 +1,29 @@
+using IdentityContainment.Errors;
+
+namespace IdentityContainment.Graph;
+
+/// <summary>Turns Graph's errors into errors that tell the operator what to do next.</summary>
+public static class GraphErrorTranslator
+{
+    public static ContainmentException Translate(GraphError error, GraphOperation operation, string target)
+    {
+        string graphSays = $"Graph said {error.Status} {error.Code}: {error.Message}";
+        (ContainmentErrorKind kind, string id, string message) = error.Status switch
+        {
+            401 => (ContainmentErrorKind.AuthenticationFailed, "GraphAuthenticationFailed",
+                $"Graph did not accept the connection's token when trying to {operation.Description} '{target}'. {graphSays} Run Connect-IdentityContainment again (an access token may have expired)."),
+            403 => (ContainmentErrorKind.PermissionDenied, "GraphPermissionDenied",
+                $"The connection is not allowed to {operation.Description} '{target}'. Grant the Graph permission {operation.Permission} (application permission for app sign-in, delegated scope for user sign-in) and, for user sign-in, the Entra role {operation.EntraRole}; then connect again. {graphSays}"),
+            404 => (ContainmentErrorKind.NotFound, operation.TargetNoun + "NotFound",
+                $"'{target}' was not found in the tenant. Check the object id or user principal name. {graphSays}"),
+            429 => (ContainmentErrorKind.Throttled, "GraphThrottled",
+                $"Graph kept throttling the request to {operation.Description} '{target}' after every retry. Run it again later or with fewer users at once. {graphSays}"),
+            400 => (ContainmentErrorKind.InvalidArgument, "GraphBadRequest",
+                $"Graph refused the request to {operation.Description} '{target}'. {graphSays}"),
+            _ => (ContainmentErrorKind.ServiceError, "GraphServiceError",
+                $"Graph failed to {operation.Description} '{target}'. {graphSays}"),
+        };
+
+        return new ContainmentException(kind, id, message, target) { RequestId = error.RequestId };
+    }
+}

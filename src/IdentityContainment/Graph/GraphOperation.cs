@@ -1,0 +1,12 @@
+namespace IdentityContainment.Graph;
+
+/// <summary>
+/// A Graph operation as the operator thinks of it, with what it takes to be allowed: the least Graph permission and,
+/// for delegated sign-in, the least Entra role. Error messages name these instead of Graph's bare 403.
+/// </summary>
+public sealed record GraphOperation(string Description, string Permission, string EntraRole, string TargetNoun = "User")
+{
+    public static readonly GraphOperation ReadOrganization = new("read the tenant's organization details", "Organization.Read.All (or User.Read for delegated sign-in)", "any role", "Organization");
+
+    public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Global Reader, User Administrator or Security Reader");
+}

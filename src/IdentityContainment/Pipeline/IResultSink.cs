@@ -1,0 +1,11 @@
+using IdentityContainment.Errors;
+
+namespace IdentityContainment.Pipeline;
+
+/// <summary>Where the engine reports each result as soon as it has it, so output streams instead of waiting for the last user.</summary>
+public interface IResultSink<in T>
+{
+    void Succeeded(T result);
+
+    void Failed(ContainmentException error);
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Users;
+
+/// <summary>Reads Graph's user JSON into the module's own plain type.</summary>
+internal static class UserJson
+{
+    /// <summary>The properties containment needs; most are returned only when asked for by $select.</summary>
+    public const string Select = "id,userPrincipalName,displayName,mail,userType,accountEnabled,onPremisesSyncEnabled,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime";
+
+    public static ContainmentUser Read(JsonNode user) => new()
+    {
+        Id = Text(user, "id") ?? string.Empty,
+        UserPrincipalName = Text(user, "userPrincipalName"),
+        DisplayName = Text(user, "displayName"),
+        Mail = Text(user, "mail"),
+        UserType = Text(user, "userType"),
+        AccountEnabled = Flag(user, "accountEnabled"),
+        OnPremisesSyncEnabled = Flag(user, "onPremisesSyncEnabled"),
+        CreatedDateTime = Time(user, "createdDateTime"),
+        LastPasswordChangeDateTime = Time(user, "lastPasswordChangeDateTime"),
+        SignInSessionsValidFromDateTime = Time(user, "signInSessionsValidFromDateTime"),
+    };
+
+    internal static string? Text(JsonNode node, string property) =>
+        node[property] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+
+    internal static bool? Flag(JsonNode node, string property) =>
+        node[property] is JsonValue value && value.TryGetValue(out bool flag) ? flag : null;
+
+    internal static DateTimeOffset? Time(JsonNode node, string property) =>
+        Text(node, property) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time)
+            ? time
+            : null;
+}
