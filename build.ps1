@@ -1,0 +1,62 @@
+<#
+.SYNOPSIS
+Builds, tests, drills or packages IdentityContainment. Each task wraps the dotnet command the README names.
+
+.PARAMETER Task
+Build: the importable module folder out/IdentityContainment/<version>/.
+Test: every test project (the real-pwsh and Pester tests run when IC_PWSH names a pwsh with Pester 5).
+Drill: the aitm-bec containment drill against the sandbox tenant (-Scenario for another).
+Package: a zip of the module fit for Azure Automation (folder named after the module, paths under 140 characters,
+under 100 MB) at out/IdentityContainment.zip.
+
+.EXAMPLE
+./build.ps1 -Task Package
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Drill', 'Package')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug',
+
+    [string] $Scenario = 'aitm-bec'
+)
+
+$ErrorActionPreference = 'Stop'
+$repo = $PSScriptRoot
+$solution = Join-Path $repo 'ContainmentCmdlets.sln'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Dotnet build $solution -c $Configuration }
+    'Test' { Invoke-Dotnet test $solution -c $Configuration }
+    'Drill' { Invoke-Dotnet run --project (Join-Path $repo 'src/IdentityContainment.Drill') -c $Configuration -- --scenario $Scenario }
+    'Package' {
+        Invoke-Dotnet build $solution -c $Configuration
+        $manifest = Import-PowerShellDataFile (Join-Path $repo 'IdentityContainment.psd1')
+        $built = Join-Path $repo "out/IdentityContainment/$($manifest.ModuleVersion)"
+        $staging = Join-Path $repo 'out/package'
+        $zip = Join-Path $repo 'out/IdentityContainment.zip'
+
+        # Azure Automation wants the module folder itself at the root of the zip, named after the module.
+        Remove-Item $staging, $zip -Recurse -Force -ErrorAction Ignore
+        $moduleFolder = New-Item -ItemType Directory -Path (Join-Path $staging 'IdentityContainment')
+        Copy-Item -Path (Join-Path $built '*') -Destination $moduleFolder -Recurse
+
+        $tooLong = Get-ChildItem $moduleFolder -Recurse -File |
+            ForEach-Object { $_.FullName.Substring($staging.Length + 1) } |
+            Where-Object { $_.Length -ge 140 }
+        if ($tooLong) { throw "Paths of 140 characters or more break Azure Automation imports: $($tooLong -join ', ')" }
+
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        [System.IO.Compression.ZipFile]::CreateFromDirectory($staging, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $false)
+        $megabytes = (Get-Item $zip).Length / 1MB
+        if ($megabytes -ge 100) { throw "The package is $([math]::Round($megabytes, 1)) MB; Azure Automation accepts modules under 100 MB." }
+        Write-Host ("Packaged {0} ({1:N1} MB)" -f $zip, $megabytes)
+    }
+}

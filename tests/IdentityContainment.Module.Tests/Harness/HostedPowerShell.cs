@@ -1,0 +1,94 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace IdentityContainment.Module.Tests.Harness;
+
+/// <summary>A PowerShell runspace inside the test process, as a host application would create one.</summary>
+public sealed class HostedPowerShell : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public HostedPowerShell()
+    {
+        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace.Open();
+    }
+
+    public Runspace Runspace => _runspace;
+
+    /// <summary>Runs a script (with a param block when it takes <paramref name="parameters"/>) and captures every stream.</summary>
+    public ScriptResult Run(string script, IDictionary<string, object?>? parameters = null)
+    {
+        using PowerShell shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        if (parameters is not null)
+        {
+            foreach ((string name, object? value) in parameters)
+            {
+                shell.AddParameter(name, value);
+            }
+        }
+
+        Collection<PSObject> output;
+        Exception? terminating = null;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException ex)
+        {
+            output = new Collection<PSObject>();
+            terminating = ex;
+        }
+
+        return new ScriptResult(
+            output.ToList(),
+            shell.Streams.Error.ToList(),
+            shell.Streams.Warning.Select(w => w.Message).ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(),
+            shell.Streams.Debug.Select(d => d.Message).ToList(),
+            shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
+            terminating);
+    }
+
+    /// <summary>Imports the built module by its manifest, exactly as a user would.</summary>
+    public void ImportModule() => Run("param($Path) Import-Module $Path -ErrorAction Stop", new Dictionary<string, object?> { ["Path"] = ModuleLocation.ManifestPath }).ThrowIfFailed();
+
+    public void Dispose() => _runspace.Dispose();
+}
+
+/// <summary>Everything a script wrote, stream by stream.</summary>
+public sealed record ScriptResult(
+    IReadOnlyList<PSObject> Output,
+    IReadOnlyList<ErrorRecord> Errors,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Verbose,
+    IReadOnlyList<string> Debug,
+    IReadOnlyList<string> Information,
+    Exception? Terminating)
+{
+    /// <summary>Errors, terminating one included, as records (a terminating error's record when it has one).</summary>
+    public IEnumerable<ErrorRecord> AllErrors =>
+        Terminating is IContainsErrorRecord withRecord ? Errors.Append(withRecord.ErrorRecord) : Errors;
+
+    public T Single<T>() => Assert.IsType<T>(Assert.Single(Output).BaseObject);
+
+    public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
+
+    public ScriptResult ThrowIfFailed()
+    {
+        if (Terminating is not null || Errors.Count > 0)
+        {
+            throw new InvalidOperationException("The script failed: " + string.Join(" | ", AllErrors.Select(e => e.ToString())), Terminating);
+        }
+
+        return this;
+    }
+
+    /// <summary>Every text the script put on any stream, for secret-leak checks.</summary>
+    public string AllText() => string.Join("\n", Output.Select(o => o.ToString())
+        .Concat(AllErrors.SelectMany(e => new[] { e.ToString(), e.Exception?.ToString() ?? string.Empty, e.ErrorDetails?.Message ?? string.Empty }))
+        .Concat(Warnings).Concat(Verbose).Concat(Debug).Concat(Information));
+}
