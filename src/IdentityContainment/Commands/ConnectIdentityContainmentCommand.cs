@@ -25,6 +25,7 @@ public sealed class ConnectIdentityContainmentCommand : ContainmentCmdlet
     [Parameter(ParameterSetName = ClientSecretSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true, Position = 0)]
     [Parameter(ParameterSetName = CertificateFileSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = ManagedIdentitySet)]
     [Parameter(ParameterSetName = AccessTokenSet)]
     [ValidateNotNullOrEmpty]
     [Alias("Tenant")]

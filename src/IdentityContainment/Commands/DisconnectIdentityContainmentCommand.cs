@@ -5,7 +5,6 @@ namespace IdentityContainment.Commands;
 
 /// <summary>Forgets this runspace's connection. Safe to call when not connected, so runbooks can call it in a finally block.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "IdentityContainment")]
-[OutputType(typeof(void))]
 public sealed class DisconnectIdentityContainmentCommand : PSCmdlet
 {
     protected override void EndProcessing()

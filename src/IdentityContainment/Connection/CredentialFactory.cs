@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -111,10 +112,24 @@ internal static class CredentialFactory
     private static X509Certificate2 FindInStore(string thumbprint, StoreLocation location)
     {
         string normalized = thumbprint.Replace(" ", string.Empty).Trim();
-        using var store = new X509Store(StoreName.My, location);
-        store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
-        X509Certificate2Collection found = store.Certificates.Find(X509FindType.FindByThumbprint, normalized, validOnly: false);
-        X509Certificate2? certificate = found.Cast<X509Certificate2>().FirstOrDefault();
+        X509Certificate2? certificate;
+        try
+        {
+            using var store = new X509Store(StoreName.My, location);
+            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            certificate = store.Certificates.Find(X509FindType.FindByThumbprint, normalized, validOnly: false).Cast<X509Certificate2>().FirstOrDefault();
+        }
+        catch (Exception ex) when (ex is CryptographicException or PlatformNotSupportedException)
+        {
+            // A store that does not exist yet, or LocalMachine\My on Linux and macOS, which .NET does not offer there.
+            throw new ContainmentException(
+                ContainmentErrorKind.NotFound,
+                "CertificateStoreUnavailable",
+                $"The certificate store Cert:\\{location}\\My cannot be opened here ({ex.Message}). Use -CertificateStoreLocation CurrentUser, or -CertificatePath with a PFX file.",
+                thumbprint,
+                ex);
+        }
+
         if (certificate is null)
         {
             throw new ContainmentException(
@@ -149,7 +164,9 @@ internal static class CredentialFactory
 
         try
         {
-            return new X509Certificate2(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            // An ephemeral key never touches the disk; macOS cannot hold one, so there the key goes to the default place.
+            X509KeyStorageFlags storage = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
+            return new X509Certificate2(path, password, storage);
         }
         catch (CryptographicException ex)
         {

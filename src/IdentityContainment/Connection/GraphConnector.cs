@@ -69,7 +69,7 @@ public static class GraphConnector
                 ContainmentErrorKind.AuthenticationFailed,
                 "ManagedIdentityUnavailable",
                 "No managed identity answered here. In Azure Automation, turn on the account's system-assigned identity, or pass -ClientId with the client id of a user-assigned identity attached to it. "
-                + $"Azure.Identity said: {FirstLine(ex.Message)}",
+                + $"Azure.Identity said: {SignInFailureText.Describe(ex)}",
                 request.ClientId,
                 ex);
         }
@@ -79,7 +79,7 @@ public static class GraphConnector
                 ContainmentErrorKind.AuthenticationFailed,
                 "SignInFailed",
                 $"{request.Method} sign-in{(request.ClientId is null ? string.Empty : $" for app {request.ClientId}")}{(request.TenantId is null ? string.Empty : $" in tenant {request.TenantId}")} failed. "
-                + $"{FirstLine(ex.Message)} Check the tenant id, the client id and the secret or certificate registered for the app (it may have expired).",
+                + $"{SignInFailureText.Describe(ex)} Check the tenant id, the client id and the secret or certificate registered for the app (it may have expired).",
                 request.ClientId,
                 ex);
         }
@@ -160,10 +160,4 @@ public static class GraphConnector
 
     internal static GraphError ToGraphError(ODataError ex) =>
         new(ex.ResponseStatusCode, ex.Error?.Code ?? "Unknown", ex.Error?.Message ?? ex.Message, ex.Error?.InnerError?.RequestId);
-
-    private static string FirstLine(string message)
-    {
-        string line = message.Split('\n')[0].Trim();
-        return line.EndsWith(".", StringComparison.Ordinal) ? line : line + ".";
-    }
 }

@@ -6,7 +6,7 @@ namespace IdentityContainment.Graph;
 /// </summary>
 public sealed record GraphOperation(string Description, string Permission, string EntraRole, string TargetNoun = "User")
 {
-    public static readonly GraphOperation ReadOrganization = new("read the tenant's organization details", "Organization.Read.All (or User.Read for delegated sign-in)", "any role", "Organization");
+    public static readonly GraphOperation ReadOrganization = new("read the tenant's organization details", "Organization.Read.All or User.Read.All (User.Read for delegated sign-in)", "Directory Readers", "Organization");
 
-    public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Global Reader, User Administrator or Security Reader");
+    public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
 }

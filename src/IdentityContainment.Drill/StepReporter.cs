@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Management.Automation;
+
+namespace IdentityContainment.Drill;
+
+/// <summary>Prints a line per thing the runbook does, as it happens, from the objects and errors it writes.</summary>
+internal sealed class StepReporter
+{
+    private readonly TextWriter _output;
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    public StepReporter(TextWriter output) => _output = output;
+
+    public int Errors { get; private set; }
+
+    public void Step(string text) => _output.WriteLine($"[{Elapsed()}] {text}");
+
+    public void OnOutput(PSObject item) => Step(Describe(item.BaseObject));
+
+    public void OnError(ErrorRecord error)
+    {
+        Errors++;
+        Step($"ERROR {error.FullyQualifiedErrorId}: {error.Exception.Message}");
+    }
+
+    private string Elapsed() => (DateTimeOffset.UtcNow - _started).TotalSeconds.ToString("000.0", CultureInfo.InvariantCulture) + "s";
+
+    private static string Describe(object item) => item switch
+    {
+        _ when TypeName(item) == "IdentityContainment.ContainmentContext" =>
+            $"Connected to {Property(item, "TenantDisplayName") ?? Property(item, "TenantId")} as {Property(item, "Account")} ({Property(item, "AuthenticationMethod")}, {Property(item, "PermissionType")} permissions)",
+        _ when TypeName(item) == "IdentityContainment.ContainmentUser" =>
+            $"User {Property(item, "UserPrincipalName")}: enabled {Property(item, "AccountEnabled")}, type {Property(item, "UserType")}, sessions valid from {Property(item, "SignInSessionsValidFromDateTime") ?? "(never revoked)"}, password changed {Property(item, "LastPasswordChangeDateTime") ?? "(unknown)"}",
+        _ => item.ToString() ?? string.Empty,
+    };
+
+    // The module's types live in its own load context; the drill reads them by name, as PowerShell formatting does.
+    private static string TypeName(object item) => item.GetType().FullName ?? string.Empty;
+
+    private static string? Property(object item, string name) =>
+        item.GetType().GetProperty(name)?.GetValue(item) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+}

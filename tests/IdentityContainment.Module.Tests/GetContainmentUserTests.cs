@@ -1,0 +1,162 @@
+using System.Management.Automation;
+using IdentityContainment.Module.Tests.Harness;
+using IdentityContainment.Sandbox;
+
+namespace IdentityContainment.Module.Tests;
+
+/// <summary>A tenant big enough for several batches: 60 users, one of them compromised.</summary>
+public sealed class GeneratedTenantFixture : SandboxFixture
+{
+    protected override SandboxOptions CreateOptions() =>
+        new() { ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 60 }) };
+}
+
+public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixture>
+{
+    private readonly GeneratedTenantFixture _fixture;
+
+    public GetContainmentUserTests(GeneratedTenantFixture fixture) => _fixture = fixture;
+
+    private SandboxServer Sandbox => _fixture.Sandbox;
+
+    [Fact]
+    public void Reads_the_containment_state_by_user_principal_name_and_by_object_id()
+    {
+        UserRecord expected = Sandbox.Tenant.Users.First(u => u.OnPremisesSyncEnabled != true);
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($Upn, $Id) Get-ContainmentUser -UserId $Upn; Get-ContainmentUser $Id", Parameters.Of(("Upn", expected.UserPrincipalName), ("Id", expected.Id)));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(2, result.Output.Count);
+        foreach (dynamic user in result.Output.Select(o => o.BaseObject))
+        {
+            Assert.Equal("IdentityContainment.ContainmentUser", ((object)user).GetType().FullName);
+            Assert.Equal(expected.Id, (string)user.Id);
+            Assert.Equal(expected.UserPrincipalName, (string)user.UserPrincipalName);
+            Assert.Equal(expected.AccountEnabled, (bool?)user.AccountEnabled);
+            Assert.Equal(expected.SignInSessionsValidFromDateTime, (DateTimeOffset?)user.SignInSessionsValidFromDateTime);
+            Assert.Equal(expected.LastPasswordChangeDateTime, (DateTimeOffset?)user.LastPasswordChangeDateTime);
+        }
+    }
+
+    [Fact]
+    public void Forty_five_users_cost_three_batch_requests_and_come_back_once_each()
+    {
+        string[] users = Sandbox.Tenant.Users.Take(45).Select(u => u.UserPrincipalName).ToArray();
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        Sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run("param($Users) $Users | Get-ContainmentUser", Parameters.Of(("Users", users)));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(users.OrderBy(u => u), result.Output.Select(o => (string)((dynamic)o.BaseObject).UserPrincipalName).OrderBy(u => u));
+        IReadOnlyList<RequestLogEntry> log = Sandbox.Requests.Snapshot();
+        Assert.Equal(3, log.Count(e => e.Kind == RequestKind.Batch));
+        Assert.Equal(45, log.Count(e => e.Kind == RequestKind.Graph && e.BatchId is not null));
+        Assert.DoesNotContain(log, e => e.Kind == RequestKind.Graph && e.BatchId is null);
+    }
+
+    [Fact]
+    public void Unknown_and_malformed_users_are_reported_and_the_rest_are_read()
+    {
+        string[] known = Sandbox.Tenant.Users.Take(3).Select(u => u.UserPrincipalName).ToArray();
+        object?[] input = { known[0], "nobody@" + Sandbox.Tenant.Info.DefaultDomain, "   ", known[1], "Adele Vance", null, known[2] };
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($Users) $Users | Get-ContainmentUser", Parameters.Of(("Users", input)));
+
+        Assert.Equal(3, result.Output.Count);
+        Assert.Equal(4, result.Errors.Count);
+        ErrorRecord notFound = Assert.Single(result.Errors, e => e.CategoryInfo.Category == ErrorCategory.ObjectNotFound);
+        Assert.StartsWith("UserNotFound,", notFound.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal("nobody@" + Sandbox.Tenant.Info.DefaultDomain, notFound.TargetObject);
+        Assert.Equal(2, result.Errors.Count(e => e.CategoryInfo.Category == ErrorCategory.InvalidArgument && e.FullyQualifiedErrorId.StartsWith("UserId", StringComparison.Ordinal)));
+        Assert.Single(result.Errors, e => e.Exception.Message.Contains("null", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_user_named_twice_is_read_once()
+    {
+        UserRecord user = Sandbox.Tenant.Users[0];
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($U) $U, $U.ToUpperInvariant(), $U | Get-ContainmentUser", Parameters.Of(("U", user.UserPrincipalName)));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Single(result.Output);
+    }
+
+    [Fact]
+    public void Objects_from_graph_entra_and_exchange_cmdlets_bind_by_their_user_properties()
+    {
+        UserRecord[] users = Sandbox.Tenant.Users.Take(3).ToArray();
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        // Get-MgUser: Id and UserPrincipalName. Get-EXOMailbox: a display-name Identity, the Entra id as
+        // ExternalDirectoryObjectId. AzureAD/Entra: ObjectId.
+        ScriptResult result = shell.Run(
+            "param($A, $B, $C) @([pscustomobject]@{ Id = $A.Id; UserPrincipalName = $A.UserPrincipalName; DisplayName = 'A' }, [pscustomobject]@{ Identity = 'Mailbox B'; Id = 'Mailbox B'; ExternalDirectoryObjectId = $B.Id }, [pscustomobject]@{ ObjectId = $C.Id }) | Get-ContainmentUser",
+            Parameters.Of(("A", new { users[0].Id, users[0].UserPrincipalName }), ("B", new { users[1].Id }), ("C", new { users[2].Id })));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(users.Select(u => u.Id).OrderBy(i => i), result.Output.Select(o => (string)((dynamic)o.BaseObject).Id).OrderBy(i => i));
+    }
+
+    [Fact]
+    public void Items_throttled_inside_a_batch_are_retried_and_reported_once()
+    {
+        string[] users = Sandbox.Tenant.Users.Take(20).Select(u => u.UserPrincipalName).ToArray();
+        FaultRule throttle = Sandbox.Faults.Add(FaultRule.TooManyRequests("^/users/", retryAfter: TimeSpan.FromMilliseconds(200), times: 7, method: "GET"));
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($Users) $Users | Get-ContainmentUser -Verbose", Parameters.Of(("Users", users)));
+        Sandbox.Faults.Remove(throttle);
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(20, result.Output.Count);
+        Assert.Equal(20, result.Output.Select(o => (string)((dynamic)o.BaseObject).Id).Distinct().Count());
+        Assert.Equal(7, throttle.Hits);
+        Assert.Contains(result.Verbose, v => v.Contains("answered 429", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verbose_shows_each_graph_call_with_its_request_id()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($U) Get-ContainmentUser $U -Verbose", Parameters.Of(("U", Sandbox.Tenant.Users[0].UserPrincipalName)));
+
+        string call = Assert.Single(result.Verbose, v => v.StartsWith("Graph POST /$batch", StringComparison.Ordinal));
+        Assert.Matches("-> 200 in [0-9]+ ms \\(request-id [0-9a-f-]{36}", call);
+    }
+
+    [Fact]
+    public void Missing_permission_names_the_graph_permission_and_role_to_grant()
+    {
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = _fixture.AutomationApp.AppId, Permissions = new[] { "Organization.Read.All" } });
+        using HostedPowerShell shell = new();
+        shell.ImportModule();
+        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+
+        ScriptResult result = shell.Run("param($U) Get-ContainmentUser $U", Parameters.Of(("U", Sandbox.Tenant.Users[0].UserPrincipalName)));
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains("User.Read.All", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Directory Readers", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_connecting_the_error_says_to_run_connect()
+    {
+        using HostedPowerShell shell = new();
+        shell.ImportModule();
+
+        ScriptResult result = shell.Run("Get-ContainmentUser adele@contoso.com");
+
+        ErrorRecord error = Assert.Single(result.AllErrors);
+        Assert.StartsWith("NotConnected,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("Connect-IdentityContainment", error.Exception.Message, StringComparison.Ordinal);
+    }
+}
