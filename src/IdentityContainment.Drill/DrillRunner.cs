@@ -56,7 +56,12 @@ internal sealed class DrillRunner
     private static void RunRunbook(string manifest, string runbook, string[] users, Uri graphEndpoint, StepReporter steps)
     {
         InitialSessionState session = InitialSessionState.CreateDefault2();
-        session.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        if (OperatingSystem.IsWindows())
+        {
+            // The runbook is a local script; Windows' default policy would refuse it in a bare runspace.
+            session.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        }
+
         using Runspace runspace = RunspaceFactory.CreateRunspace(session);
         runspace.Open();
 

@@ -37,6 +37,10 @@ internal sealed class StepReporter
     // The module's types live in its own load context; the drill reads them by name, as PowerShell formatting does.
     private static string TypeName(object item) => item.GetType().FullName ?? string.Empty;
 
-    private static string? Property(object item, string name) =>
-        item.GetType().GetProperty(name)?.GetValue(item) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+    private static string? Property(object item, string name) => item.GetType().GetProperty(name)?.GetValue(item) switch
+    {
+        null => null,
+        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        object value => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 }

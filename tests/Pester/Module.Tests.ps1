@@ -1,0 +1,143 @@
+# The module as users meet it in a real pwsh: loading, signing in, reading users, the format views and the runbook.
+#
+# The tests that talk to Graph need a sandbox tenant, handed over in the environment by the xunit runner
+# (PesterSuiteTests): IC_GRAPH_ENDPOINT, IC_ACCESS_TOKEN, IC_USER_ID, IC_MI_ENDPOINT, IC_MI_HEADER. Without them they
+# are skipped. The module is $env:IC_MODULE_PATH, or the repository's built module folder.
+
+BeforeDiscovery {
+    $script:hasTenant = [bool]$env:IC_GRAPH_ENDPOINT
+}
+
+BeforeAll {
+    $modulePath = $env:IC_MODULE_PATH
+    if (-not $modulePath) {
+        $repository = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
+        $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repository 'IdentityContainment.psd1')).ModuleVersion
+        $modulePath = Join-Path $repository "out/IdentityContainment/$version/IdentityContainment.psd1"
+    }
+
+    $module = Import-Module -Name $modulePath -PassThru -Force -ErrorAction Stop
+
+    function Connect-Sandbox {
+        Connect-IdentityContainment -AccessToken $env:IC_ACCESS_TOKEN -GraphEndpoint $env:IC_GRAPH_ENDPOINT -ErrorAction Stop
+    }
+}
+
+AfterAll {
+    Disconnect-IdentityContainment
+    Remove-Item Env:IDENTITY_ENDPOINT, Env:IDENTITY_HEADER -ErrorAction Ignore
+}
+
+Describe 'Loading' {
+    It 'exports exactly the cmdlets the manifest names, and no functions or aliases' {
+        $manifest = Import-PowerShellDataFile -LiteralPath $module.Path.Replace('.psm1', '.psd1')
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+        $module.ExportedFunctions.Count | Should -Be 0
+        $module.ExportedAliases.Count | Should -Be 0
+    }
+
+    It 'runs its cmdlets from a private load context' {
+        $assembly = (Get-Command Connect-IdentityContainment).ImplementingType.Assembly
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'IdentityContainment'
+    }
+
+    It 'keeps the identity libraries it used out of the default load context' -Skip:(-not $hasTenant) {
+        Connect-Sandbox | Out-Null
+        Get-ContainmentUser -UserId $env:IC_USER_ID | Out-Null
+
+        $private = [System.IO.Path]::Combine($module.ModuleBase, 'bin', 'net8.0')
+        $leaked = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies |
+            Where-Object { -not $_.IsDynamic -and $_.Location.StartsWith($private) }
+        $leaked | Should -BeNullOrEmpty
+        $moduleContext = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'IdentityContainment'
+        $moduleContext.Assemblies.GetName().Name | Should -Contain 'Microsoft.Graph'
+    }
+}
+
+Describe 'Connecting' -Skip:(-not $hasTenant) {
+    AfterEach { Disconnect-IdentityContainment }
+
+    It 'connects with an access token and shows the context, never the token' {
+        $context = Connect-Sandbox
+
+        $context.PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
+        $context.PermissionType | Should -Be 'Application'
+        $context.Scopes | Should -Contain 'User.Read.All'
+        $shown = $context | Format-List | Out-String
+        $shown | Should -Match 'Account\s+:'
+        $shown | Should -Match 'TokenExpiresOn\s+:'
+        $shown | Should -Not -Match ([regex]::Escape($env:IC_ACCESS_TOKEN))
+        (Get-IdentityContainmentContext | ConvertTo-Json) | Should -Not -Match ([regex]::Escape($env:IC_ACCESS_TOKEN))
+    }
+
+    It 'signs in with the managed identity of an Automation account' {
+        $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT
+        $env:IDENTITY_HEADER = $env:IC_MI_HEADER
+
+        $context = Connect-IdentityContainment -ManagedIdentity -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+
+        $context.AuthenticationMethod | Should -Be 'ManagedIdentity'
+        $context.PermissionType | Should -Be 'Application'
+    }
+
+    It 'refuses interactive sign-in at once in pwsh -NonInteractive' {
+        { Connect-IdentityContainment -TenantId contoso.onmicrosoft.com -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InteractiveSignInUnavailable*'
+        { Connect-IdentityContainment -UseDeviceCode -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InteractiveSignInUnavailable*'
+    }
+
+    It 'says to connect first when a cmdlet needs Graph' {
+        { Get-ContainmentUser -UserId $env:IC_USER_ID -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+    }
+}
+
+Describe 'Reading users' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    It 'shows the columns an analyst scans first' {
+        $table = Get-ContainmentUser -UserId $env:IC_USER_ID | Format-Table | Out-String
+
+        $table | Should -Match 'UserPrincipalName\s+Enabled\s+Type\s+Synced\s+SessionsValidFrom\s+PasswordChanged\r?\n'
+        $table | Should -Match '@\S+\s+True\s+Member\s+False\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+\d{4}-\d\d-\d\d \d\d:\d\dZ'
+    }
+
+    It 'gives flat objects that survive JSON, as a runbook job output needs' {
+        $user = Get-ContainmentUser -UserId $env:IC_USER_ID
+        $copy = $user | ConvertTo-Json | ConvertFrom-Json
+
+        $copy.UserPrincipalName | Should -Be $user.UserPrincipalName
+        $copy.AccountEnabled | Should -Be $user.AccountEnabled
+        $copy.Id | Should -Be $user.Id
+    }
+
+    It 'binds Get-MgUser-like objects from the pipeline' {
+        $user = Get-ContainmentUser -UserId $env:IC_USER_ID
+        $fromGraph = [pscustomobject]@{ Id = $user.Id; UserPrincipalName = $user.UserPrincipalName; DisplayName = 'x' }
+
+        ($fromGraph | Get-ContainmentUser).Id | Should -Be $user.Id
+    }
+
+    It 'reports an unknown user as ObjectNotFound and goes on with the rest' {
+        $found = 'nobody@sandbox.invalid', $env:IC_USER_ID | Get-ContainmentUser -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($found).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UserNotFound*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be 'nobody@sandbox.invalid'
+    }
+}
+
+Describe 'The containment runbook' -Skip:(-not $hasTenant) {
+    It 'signs in with the managed identity and records each user before containment' {
+        $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT
+        $env:IDENTITY_HEADER = $env:IC_MI_HEADER
+        $runbook = Join-Path $module.ModuleBase 'Examples/Invoke-CompromisedUserContainment.ps1'
+
+        $output = & $runbook -UserId $env:IC_USER_ID -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+
+        $output[0].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
+        $output[1].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentUser'
+        Get-IdentityContainmentContext | Should -BeNullOrEmpty -Because 'the runbook disconnects when it ends'
+    }
+}
