@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using IdentityContainment.Module.Tests.Harness;
+
+namespace IdentityContainment.Module.Tests;
+
+/// <summary>The README's first command: the drill runs the shipped runbook against a sandbox incident and scores it.</summary>
+public sealed class DrillTests
+{
+    [Fact]
+    public void Aitm_drill_runs_the_runbook_and_scores_every_foothold_from_the_tenant()
+    {
+        (int exitCode, string output) = RunDrill("--scenario", "aitm-bec");
+
+        Assert.Contains("Connected to Contoso Sandbox", output, StringComparison.Ordinal);
+        Assert.Contains("User adelev@contoso.com: enabled True", output, StringComparison.Ordinal);
+        Assert.Contains("Runbook finished with 0 error(s).", output, StringComparison.Ordinal);
+        Assert.Matches(@"OPEN\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
+        Assert.Contains("NOT contained: 9 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_is_named_and_the_drill_exits_with_2()
+    {
+        (int exitCode, string output) = RunDrill("--scenario", "/nonexistent/incident.json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("/nonexistent/incident.json", output, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output) RunDrill(params string[] arguments)
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        string drill = Path.Combine(ModuleLocation.RepositoryRoot, "src", "IdentityContainment.Drill", "bin", configuration, "net10.0", "IdentityContainment.Drill.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(drill);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "The drill did not finish within 2 minutes.");
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
