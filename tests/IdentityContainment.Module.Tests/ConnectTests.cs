@@ -65,6 +65,8 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         Assert.Equal("ClientSecret", (string)context.AuthenticationMethod);
         Assert.Equal(_fixture.AutomationApp.AppId, (string)context.AppId);
         Assert.Contains("User.RevokeSessions.All", (string[])context.Scopes);
+        Assert.NotEmpty(result.Verbose);
+        Assert.DoesNotContain(SandboxSecrets.AutomationAppSecret, result.AllText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,114 @@
+using System.Security;
+using IdentityContainment.Connection;
+using IdentityContainment.Graph;
+using IdentityContainment.Sandbox;
+
+namespace IdentityContainment.Engine.Tests;
+
+/// <summary>The Graph pipeline against the sandbox over real HTTP: batches, per-item throttling, whole-call retries.</summary>
+public sealed class GraphPipelineTests : IAsyncLifetime
+{
+    private static readonly RetryPolicy FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 4 };
+
+    private SandboxServer _sandbox = null!;
+    private GraphConnection _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 30 }),
+        });
+        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
+        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
+        _connection = await GraphConnector.ConnectAsync(
+            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
+            CancellationToken.None,
+            FastRetries);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _connection.Dispose();
+        await _sandbox.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Batch_answers_come_back_in_request_order_whatever_order_graph_uses()
+    {
+        GraphBatchItem[] items = _sandbox.Tenant.Users.Take(20)
+            .Select((u, i) => new GraphBatchItem($"{i}", "GET", $"/users/{u.Id}?$select=id"))
+            .ToArray();
+
+        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAsync(items, CancellationToken.None);
+
+        Assert.Equal(items.Select(i => i.Id), results.Select(r => r.Id));
+        Assert.All(results.Zip(_sandbox.Tenant.Users.Take(20)), pair => Assert.Equal(pair.Second.Id, pair.First.Body!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_throttled_batch_is_sent_again_after_retry_after()
+    {
+        FaultRule throttle = _sandbox.Faults.Add(FaultRule.TooManyRequests(@"^/\$batch", retryAfter: TimeSpan.FromMilliseconds(300), times: 2, method: "POST"));
+        var started = DateTimeOffset.UtcNow;
+
+        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAsync(
+            new[] { new GraphBatchItem("1", "GET", $"/users/{_sandbox.Tenant.Users[0].Id}") }, CancellationToken.None);
+
+        Assert.True(Assert.Single(results).IsSuccess);
+        Assert.Equal(2, throttle.Hits);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(600), "Each retry must wait for Retry-After.");
+        Assert.True(_connection.Statistics.Throttled >= 2);
+    }
+
+    [Fact]
+    public async Task A_write_that_may_have_happened_is_not_repeated_after_a_503()
+    {
+        string user = _sandbox.Tenant.Users[1].Id;
+        FaultRule outage = _sandbox.Faults.Add(FaultRule.ServiceUnavailable($"^/users/{user}/revokeSignInSessions$", times: 1, method: "POST"));
+
+        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAsync(
+            new[] { new GraphBatchItem("1", "POST", $"/users/{user}/revokeSignInSessions", Repeatable: false) }, CancellationToken.None);
+
+        Assert.Equal(503, Assert.Single(results).Status);
+        Assert.Equal(1, outage.Hits);
+    }
+
+    [Fact]
+    public async Task Items_throttled_past_every_retry_are_reported_as_throttled_not_lost()
+    {
+        FaultRule throttle = _sandbox.Faults.Add(FaultRule.TooManyRequests("^/users/", retryAfter: TimeSpan.FromMilliseconds(10), times: null, method: "GET"));
+        try
+        {
+            IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAsync(
+                _sandbox.Tenant.Users.Take(3).Select((u, i) => new GraphBatchItem($"{i}", "GET", $"/users/{u.Id}")).ToArray(), CancellationToken.None);
+
+            Assert.Equal(3, results.Count);
+            Assert.All(results, r => Assert.Equal(429, r.Status));
+            Assert.Equal(3 * FastRetries.MaxAttempts, throttle.Hits);
+        }
+        finally
+        {
+            _sandbox.Faults.Remove(throttle);
+        }
+    }
+
+    [Fact]
+    public async Task More_than_twenty_items_are_refused_before_anything_is_sent()
+    {
+        GraphBatchItem[] items = Enumerable.Range(0, 21).Select(i => new GraphBatchItem($"{i}", "GET", "/users/x")).ToArray();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _connection.Batch.SendAsync(items, CancellationToken.None));
+    }
+
+    private static SecureString Secure(string value)
+    {
+        var secure = new SecureString();
+        foreach (char c in value)
+        {
+            secure.AppendChar(c);
+        }
+
+        return secure;
+    }
+}
