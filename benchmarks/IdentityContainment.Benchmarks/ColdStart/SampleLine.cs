@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace IdentityContainment.Benchmarks.ColdStart;
+
+/// <summary>
+/// The line a measured process prints its <see cref="ChildReport"/> on. The marker picks it out of anything else
+/// the process printed (a warning, a banner).
+/// </summary>
+internal static class SampleLine
+{
+    public const string Marker = "IC-BENCH-SAMPLE ";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Format(ChildReport report) => Marker + JsonSerializer.Serialize(report, Json);
+
+    /// <summary>The last sample line in a process's output, or null when it printed none.</summary>
+    public static ChildReport? Find(string output)
+    {
+        string? line = output.Split('\n').Select(l => l.TrimEnd('\r')).LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        return line is null ? null : JsonSerializer.Deserialize<ChildReport>(line[Marker.Length..], Json);
+    }
+}

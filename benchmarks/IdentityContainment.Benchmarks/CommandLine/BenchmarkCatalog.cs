@@ -1,0 +1,14 @@
+using IdentityContainment.Benchmarks.ColdStart;
+
+namespace IdentityContainment.Benchmarks.CommandLine;
+
+/// <summary>Every benchmark, by the subcommand that runs it. A new benchmark is one more entry here.</summary>
+internal static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+        new ColdStartBenchmark(),
+    ];
+
+    public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+}

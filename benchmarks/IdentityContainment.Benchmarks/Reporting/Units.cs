@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace IdentityContainment.Benchmarks.Reporting;
+
+/// <summary>How numbers read in reports. MB is 2^20 bytes, the unit Linux, Task Manager and Azure's memory limits use.</summary>
+internal static class Units
+{
+    public const double BytesPerMegabyte = 1024 * 1024;
+
+    public static double Megabytes(long bytes) => bytes / BytesPerMegabyte;
+
+    public static string Milliseconds(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    public static string Seconds(double milliseconds) => (milliseconds / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " s";
+
+    public static string MegabytesText(double megabytes) => megabytes.ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>A difference, always with its sign, so a cost reads as "+412 ms".</summary>
+    public static string SignedMilliseconds(double value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " ms";
+
+    public static string SignedMegabytes(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " MB";
+}
