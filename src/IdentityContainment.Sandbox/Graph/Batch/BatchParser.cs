@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Sandbox;
+
+/// <summary>Reads a $batch body and checks it as Graph does; a malformed batch fails as a whole with 400.</summary>
+internal static class BatchParser
+{
+    public const int MaxRequests = 20;
+
+    public static (IReadOnlyList<BatchItem>? Items, GraphResponse? Error) Parse(string? body)
+    {
+        if (JsonBody.ParseObject(body)?["requests"] is not JsonArray requests)
+            return Fail("Invalid batch payload format.");
+        if (requests.Count == 0)
+            return Fail("The batch must contain at least one request.");
+        if (requests.Count > MaxRequests)
+            return Fail($"Number of requests in a batch exceeds the limit of {MaxRequests}.");
+
+        var items = new List<BatchItem>();
+        foreach (var node in requests)
+        {
+            if (node is not JsonObject request)
+                return Fail("Invalid batch payload format.");
+            var id = Text(request["id"]);
+            var method = Text(request["method"]);
+            var url = Text(request["url"]);
+            if (id is null || method is null || url is null)
+                return Fail($"Each batch request needs an id, a method and a url{(id is null ? "" : $" (request id : {id})")}.");
+            if (items.Any(i => i.Id == id))
+                return Fail($"Batch request ids must be unique; '{id}' appears more than once.");
+            if (url.Contains("://", StringComparison.Ordinal))
+                return Fail($"Request id : {id} has an absolute url; batch urls are relative to the version, e.g. /users/{{id}}.");
+
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (request["headers"] is JsonObject headerObject)
+                foreach (var (name, value) in headerObject)
+                    headers[name] = Text(value) ?? value?.ToJsonString() ?? "";
+            var itemBody = BodyText(request["body"]);
+            if (itemBody is not null && !headers.ContainsKey("Content-Type"))
+                return Fail($"Write request id : {id} does not contain Content-Type header or body.");
+
+            var dependsOn = request["dependsOn"] is JsonArray deps ? deps.Select(Text).OfType<string>().ToArray() : [];
+            // Requiring dependencies to come earlier rules out cycles, and Graph's own examples order them so.
+            var unknown = dependsOn.FirstOrDefault(d => items.All(i => i.Id != d));
+            if (unknown is not null)
+                return Fail($"Request id : {id} depends on '{unknown}', which is not an earlier request in the batch.");
+
+            var (path, query) = SplitUrl(url);
+            items.Add(new BatchItem(id, method.ToUpperInvariant(), path, query, headers, itemBody, dependsOn));
+        }
+        return (items, null);
+    }
+
+    /// <summary>"/users/x?$select=id", "users/x" and "/v1.0/users/x" all mean the same path.</summary>
+    private static (string Path, string Query) SplitUrl(string url)
+    {
+        var question = url.IndexOf('?');
+        var path = question < 0 ? url : url[..question];
+        var query = question < 0 ? "" : url[(question + 1)..];
+        path = "/" + path.TrimStart('/');
+        if (path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase))
+            path = path["/v1.0".Length..];
+        return (path, query);
+    }
+
+    // A body is JSON, or a base64 string (Graph accepts both).
+    private static string? BodyText(JsonNode? body)
+    {
+        if (body is null)
+            return null;
+        if (body is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(text));
+            }
+            catch (FormatException)
+            {
+                return text;
+            }
+        }
+        return body.ToJsonString();
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value
+            ? value.TryGetValue<string>(out var s) ? s : value.ToJsonString()
+            : null;
+
+    private static (IReadOnlyList<BatchItem>?, GraphResponse?) Fail(string message) =>
+        (null, GraphResponse.Error(400, "BadRequest", message));
+}

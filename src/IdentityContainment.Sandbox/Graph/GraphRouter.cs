@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// The one place a Graph request is served, whether it came over HTTP or inside a $batch: it checks
+/// the caller, applies injected faults, finds the route, checks permissions, meters the request
+/// against the throttling budgets, runs the handler, stamps Graph's headers and logs it.
+/// </summary>
+internal sealed class GraphRouter
+{
+    private readonly TenantState _tenant;
+    private readonly ThrottleGovernor _governor;
+    private readonly FaultInjector _faults;
+    private readonly RequestLog _log;
+    private readonly IReadOnlyList<GraphRoute> _routes;
+    private readonly BatchProcessor _batch;
+
+    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes)
+    {
+        _tenant = tenant;
+        _governor = governor;
+        _faults = faults;
+        _log = log;
+        _routes = routes;
+        _batch = new BatchProcessor(this);
+    }
+
+    public async Task<GraphResponse> HandleAsync(GraphRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = Guid.NewGuid().ToString();
+        var clientRequestId = request.ClientRequestId ?? request.Header("client-request-id") ?? Guid.NewGuid().ToString();
+        var method = request.Method.ToUpperInvariant();
+        var segments = GraphPath.Segments(request.Path);
+        var isBatch = segments is ["$batch"];
+        var caller = request.Caller.Caller;
+
+        GraphResponse response;
+        if (caller is null)
+        {
+            response = GraphResponse.Error(401, "InvalidAuthenticationToken", request.Caller.Failure!);
+        }
+        else if (await _faults.ApplyAsync(method, GraphPath.Decoded(request.Path), cancellationToken).ConfigureAwait(false) is { } fault)
+        {
+            response = FaultResponses.For(fault);
+        }
+        else if (isBatch)
+        {
+            response = request.BatchId is not null
+                ? GraphResponse.Error(400, "BadRequest", "A $batch request cannot contain another $batch.")
+                : method != "POST"
+                    ? GraphResponse.Error(405, "Request_BadRequest", "The $batch endpoint only accepts POST.")
+                    : await _batch.ProcessAsync(request with { ClientRequestId = clientRequestId }, requestId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            response = Route(request, method, segments, caller);
+        }
+
+        Stamp(response, clientRequestId, requestId);
+        _log.Add(new RequestLogEntry
+        {
+            Timestamp = _tenant.Clock.GetUtcNow(),
+            Kind = isBatch && request.BatchId is null ? RequestKind.Batch : RequestKind.Graph,
+            Method = method,
+            Path = GraphPath.Decoded(request.Path) + (request.Query.Length > 0 ? "?" + Uri.UnescapeDataString(request.Query) : ""),
+            Status = response.Status,
+            AppId = caller?.AppId,
+            IsWrite = !isBatch && GraphMethods.IsWrite(method),
+            BatchId = request.BatchId,
+            BatchItemId = request.BatchItemId,
+            RequestId = requestId,
+            ClientRequestId = clientRequestId,
+            Outcome = response.Outcome,
+            Duration = Stopwatch.GetElapsedTime(started),
+        });
+        return response;
+    }
+
+    private GraphResponse Route(GraphRequest request, string method, IReadOnlyList<string> segments, CallerIdentity caller)
+    {
+        if (segments.Count > 0 && string.Equals(segments[0], "me", StringComparison.OrdinalIgnoreCase))
+        {
+            if (caller.IsAppOnly)
+                return GraphResponse.Error(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+            segments = ["users", caller.ObjectId, .. segments.Skip(1)];
+        }
+
+        var matched = false;
+        foreach (var route in _routes)
+        {
+            if (!route.TryMatch(segments, out var values))
+                continue;
+            matched = true;
+            if (route.Method != method)
+                continue;
+            if (!route.Permission.IsSatisfiedBy(caller))
+                return GraphResponse.Forbidden();
+            var query = ODataQuery.Parse(request.Query);
+            var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite);
+            if (!decision.Allowed)
+                return FaultResponses.Throttled(decision);
+            var response = route.Handler(new GraphCallContext(_tenant, caller, request, values, query));
+            if (decision.ResourceUnits is { } units)
+                response.Headers["x-ms-resource-unit"] = units.ToString(CultureInfo.InvariantCulture);
+            if (decision.LimitPercentage is > 0.8 and var used)
+                response.Headers["x-ms-throttle-limit-percentage"] = used.ToString("0.0#", CultureInfo.InvariantCulture);
+            return response;
+        }
+        return matched
+            ? GraphResponse.Error(405, "Request_BadRequest", $"The HTTP method '{method}' is not allowed for this resource.")
+            : GraphResponse.Error(400, "BadRequest", $"Resource not found for the segment '{segments.FirstOrDefault() ?? ""}'.");
+    }
+
+    /// <summary>Graph's per-response headers, and innerError on every error body.</summary>
+    public GraphResponse Stamp(GraphResponse response, string? clientRequestId, string? requestId = null)
+    {
+        requestId ??= Guid.NewGuid().ToString();
+        clientRequestId ??= Guid.NewGuid().ToString();
+        var now = _tenant.Clock.GetUtcNow();
+        response.Headers["request-id"] = requestId;
+        response.Headers["client-request-id"] = clientRequestId;
+        response.Headers["Date"] = now.ToString("R", CultureInfo.InvariantCulture);
+        if (response.Body is JsonObject body && body["error"] is JsonObject error && error["innerError"] is null)
+        {
+            error["innerError"] = response.Status == 429
+                ? new JsonObject
+                {
+                    ["code"] = "429",
+                    ["date"] = GraphTime.FormatErrorDate(now),
+                    ["message"] = "Please retry after",
+                    ["request-id"] = requestId,
+                    ["status"] = "429",
+                }
+                : new JsonObject
+                {
+                    ["date"] = GraphTime.FormatErrorDate(now),
+                    ["request-id"] = requestId,
+                    ["client-request-id"] = clientRequestId,
+                };
+        }
+        if (response.Status == 401)
+            response.Headers["WWW-Authenticate"] =
+                "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"";
+        return response;
+    }
+}

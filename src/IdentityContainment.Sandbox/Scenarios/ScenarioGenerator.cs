@@ -1,0 +1,191 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// Builds large tenants in code for drills and benchmarks: the clean scenario's tenant, operators,
+/// first-party apps and admins, plus generated users with consent grants, inbox rules and
+/// authentication methods, some of them compromised. Deterministic for a given seed.
+/// </summary>
+public static class ScenarioGenerator
+{
+    private static readonly string[] GivenNames =
+        ["Avery", "Blake", "Casey", "Devon", "Emery", "Finley", "Harper", "Jamie", "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Riley", "Rowan", "Sage", "Skyler", "Taylor"];
+
+    private static readonly string[] Surnames =
+        ["Abbott", "Brennan", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito", "Jansen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Rossi", "Silva"];
+
+    private static readonly string[] JobTitles =
+        ["Accountant", "Sales Representative", "Engineer", "Marketing Specialist", "HR Generalist", "Support Analyst", "Project Manager", "Buyer"];
+
+    public static Scenario Generate(GeneratedTenantOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Users);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ServicePrincipals);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.GrantsPerUser);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.InboxRulesPerUser);
+        if (options.CompromisedUsers < 0 || options.CompromisedUsers > options.Users)
+            throw new ArgumentOutOfRangeException(nameof(options), "CompromisedUsers must be between 0 and Users.");
+
+        var now = GraphTime.ToWholeSeconds(options.Now ?? DateTimeOffset.UtcNow);
+        var clean = ScenarioLoader.Load("clean", now);
+        var random = new Random(options.Seed);
+        var domain = clean.Tenant.DefaultDomain;
+        var graph = clean.ServicePrincipals.First(sp => sp.AppId == GraphResource.AppId);
+        var adminIds = clean.Operators.DelegatedAdmins.Select(a => a.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var apps = new List<ServicePrincipalRecord>(options.ServicePrincipals);
+        for (var i = 0; i < options.ServicePrincipals; i++)
+        {
+            var verified = random.Next(4) != 0;
+            apps.Add(new ServicePrincipalRecord
+            {
+                Id = NextGuid(random),
+                AppId = NextGuid(random),
+                DisplayName = $"Partner App {i + 1:D3}",
+                PublisherName = $"Partner Software {i + 1:D3}",
+                VerifiedPublisher = verified ? new VerifiedPublisher { DisplayName = $"Partner Software {i + 1:D3}", VerifiedPublisherId = (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), AddedDateTime = now.AddDays(-random.Next(100, 900)) } : null,
+                AppOwnerOrganizationId = NextGuid(random),
+                SignInAudience = "AzureADMultipleOrgs",
+            });
+        }
+
+        var users = new List<UserRecord>(options.Users + adminIds.Count);
+        users.AddRange(clean.Users.Where(u => adminIds.Contains(u.Id)));
+        var grants = new List<PermissionGrantRecord>(options.Users * options.GrantsPerUser);
+        var mailboxes = new List<MailboxRecord>(options.Users);
+        var methods = new List<AuthenticationMethodRecord>(options.Users * 2);
+        var footholds = new List<FootholdDefinition>(options.CompromisedUsers * 2);
+        var signIns = new List<SignInRecord>(options.CompromisedUsers);
+        var compromisedEvery = options.CompromisedUsers == 0 ? int.MaxValue : options.Users / options.CompromisedUsers;
+
+        for (var i = 0; i < options.Users; i++)
+        {
+            var given = GivenNames[random.Next(GivenNames.Length)];
+            var surname = Surnames[random.Next(Surnames.Length)];
+            var upn = $"user{i:D5}@{domain}";
+            var passwordChanged = now.AddDays(-random.Next(1, 180));
+            var user = new UserRecord
+            {
+                Id = NextGuid(random),
+                UserPrincipalName = upn,
+                DisplayName = $"{given} {surname}",
+                GivenName = given,
+                Surname = surname,
+                Mail = upn,
+                JobTitle = JobTitles[random.Next(JobTitles.Length)],
+                CreatedDateTime = passwordChanged.AddDays(-random.Next(30, 1500)),
+                LastPasswordChangeDateTime = passwordChanged,
+                SignInSessionsValidFromDateTime = passwordChanged,
+            };
+            users.Add(user);
+
+            // Distinct apps per user: Graph keeps one grant per client, resource and user.
+            var firstApp = apps.Count == 0 ? 0 : random.Next(apps.Count);
+            for (var g = 0; g < Math.Min(options.GrantsPerUser, apps.Count); g++)
+            {
+                var app = apps[(firstApp + g) % apps.Count];
+                grants.Add(new PermissionGrantRecord
+                {
+                    Id = GrantId(app.Id, graph.Id, user.Id),
+                    ClientId = app.Id,
+                    PrincipalId = user.Id,
+                    ResourceId = graph.Id,
+                    Scope = " User.Read openid profile offline_access",
+                });
+            }
+            if (options.InboxRulesPerUser > 0)
+                mailboxes.Add(new MailboxRecord
+                {
+                    UserId = user.Id,
+                    InboxRules = Enumerable.Range(1, options.InboxRulesPerUser).Select(r => new InboxRuleRecord
+                    {
+                        Id = $"AQAAA{i:D5}{r:D2}=",
+                        DisplayName = r == 1 ? "Newsletters" : $"Sort rule {r}",
+                        Sequence = r,
+                        Conditions = new MessageRulePredicates { SenderContains = [$"newsletter{r}@"] },
+                        Actions = new MessageRuleActions { MoveToFolder = "AAMkAGNvbnRvc28tbmV3c2xldHRlcnM=", StopProcessingRules = true },
+                    }).ToArray(),
+                });
+            methods.Add(new AuthenticationMethodRecord { Id = WellKnownAuthenticationMethodIds.Password, UserId = user.Id, Type = AuthenticationMethodType.Password, CreatedDateTime = passwordChanged });
+            methods.Add(new AuthenticationMethodRecord
+            {
+                Id = WellKnownAuthenticationMethodIds.MobilePhone,
+                UserId = user.Id,
+                Type = AuthenticationMethodType.Phone,
+                PhoneNumber = $"+1 425555{i % 10000:D4}",
+                PhoneType = "mobile",
+                SmsSignInState = "notAllowedByPolicy",
+                CreatedDateTime = user.CreatedDateTime,
+            });
+
+            if (footholds.Count / 2 < options.CompromisedUsers && i % compromisedEvery == 0)
+            {
+                var phished = now.AddHours(-random.Next(12, 72));
+                footholds.Add(new FootholdDefinition
+                {
+                    Id = $"fh-{i:D5}-session",
+                    Kind = FootholdKind.Session,
+                    UserId = user.Id,
+                    IssuedDateTime = phished,
+                    Description = $"Refresh token for {upn} stolen by an adversary-in-the-middle page.",
+                });
+                footholds.Add(new FootholdDefinition
+                {
+                    Id = $"fh-{i:D5}-password",
+                    Kind = FootholdKind.Password,
+                    UserId = user.Id,
+                    KnownSince = phished,
+                    Description = $"Password of {upn} captured by the same page.",
+                });
+                signIns.Add(new SignInRecord
+                {
+                    Id = NextGuid(random),
+                    CreatedDateTime = phished,
+                    UserId = user.Id,
+                    UserPrincipalName = upn,
+                    UserDisplayName = user.DisplayName,
+                    IpAddress = "198.51.100.77",
+                    RiskLevelDuringSignIn = "medium",
+                    RiskState = "atRisk",
+                    RiskEventTypes = ["unfamiliarFeatures"],
+                    Location = new SignInLocation { City = "Frankfurt am Main", State = "Hessen", CountryOrRegion = "DE" },
+                    DeviceDetail = new SignInDeviceDetail { OperatingSystem = "Windows 10", Browser = "Chrome 124.0.0" },
+                });
+            }
+        }
+
+        return new Scenario
+        {
+            Name = ScenarioLoader.GeneratedName,
+            Description = $"Generated tenant: {options.Users} users, {options.CompromisedUsers} compromised, seed {options.Seed}.",
+            Tenant = clean.Tenant,
+            Operators = clean.Operators,
+            Users = users,
+            ServicePrincipals = [.. clean.ServicePrincipals, .. apps],
+            OAuth2PermissionGrants = grants,
+            Mailboxes = mailboxes,
+            AuthenticationMethods = methods,
+            SignIns = signIns,
+            Footholds = footholds,
+        };
+    }
+
+    private static string NextGuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
+    }
+
+    // Graph's grant ids are the client, resource and principal ids run together in base64url.
+    private static string GrantId(string clientId, string resourceId, string principalId)
+    {
+        Span<byte> bytes = stackalloc byte[48];
+        Guid.Parse(clientId).TryWriteBytes(bytes[..16]);
+        Guid.Parse(resourceId).TryWriteBytes(bytes[16..32]);
+        Guid.Parse(principalId).TryWriteBytes(bytes[32..]);
+        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
+}

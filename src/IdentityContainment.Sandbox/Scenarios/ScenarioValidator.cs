@@ -1,0 +1,303 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// Checks what JSON alone cannot (unique ids, references that resolve, fields a kind requires) and
+/// resolves user references given as UPNs to object ids, filling display names the scenario left out.
+/// </summary>
+internal sealed class ScenarioValidator(Scenario scenario, string source)
+{
+    private readonly List<string> _problems = [];
+    private readonly Dictionary<string, UserRecord> _usersById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, UserRecord> _usersByUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ServicePrincipalRecord> _servicePrincipals = new(StringComparer.OrdinalIgnoreCase);
+
+    public Scenario Validate()
+    {
+        CheckTenant();
+        CheckUsers();
+        CheckServicePrincipals();
+        var result = scenario with
+        {
+            Operators = CheckOperators(),
+            OAuth2PermissionGrants = CheckGrants(),
+            AppRoleAssignments = CheckAppRoleAssignments(),
+            Mailboxes = CheckMailboxes(),
+            AuthenticationMethods = CheckAuthenticationMethods(),
+            Devices = CheckDevices(),
+            SignIns = CheckSignIns(),
+            DirectoryAudits = CheckUnique(scenario.DirectoryAudits, "directoryAudits", a => a.Id).ToArray(),
+            RiskyUsers = CheckRiskyUsers(),
+        };
+        result = result with { Footholds = CheckFootholds(result) };
+        if (_problems.Count > 0)
+        {
+            var more = _problems.Count > 1 ? $" ({_problems.Count - 1} more problem{(_problems.Count > 2 ? "s" : "")} after this one)" : "";
+            throw new ScenarioLoadException(source, _problems[0] + more);
+        }
+        return result;
+    }
+
+    private void Problem(string message) => _problems.Add(message);
+
+    private void CheckTenant()
+    {
+        if (string.IsNullOrWhiteSpace(scenario.Name))
+            Problem("name: must not be empty.");
+        if (!Guid.TryParse(scenario.Tenant.Id, out _))
+            Problem($"tenant.id: '{scenario.Tenant.Id}' is not a GUID.");
+        var initial = scenario.Tenant.VerifiedDomains.Count(d => d.IsInitial);
+        if (initial != 1)
+            Problem($"tenant.verifiedDomains: exactly one domain must be isInitial (found {initial}).");
+        if (scenario.Tenant.VerifiedDomains.Count(d => d.IsDefault) > 1)
+            Problem("tenant.verifiedDomains: at most one domain may be isDefault.");
+    }
+
+    private void CheckUsers()
+    {
+        for (var i = 0; i < scenario.Users.Count; i++)
+        {
+            var user = scenario.Users[i];
+            var at = $"users[{i}]";
+            if (!Guid.TryParse(user.Id, out _))
+                Problem($"{at}.id: '{user.Id}' is not a GUID (Graph user ids are GUIDs).");
+            if (!_usersById.TryAdd(user.Id, user))
+                Problem($"{at}.id: duplicate id '{user.Id}'.");
+            if (!user.UserPrincipalName.Contains('@'))
+                Problem($"{at}.userPrincipalName: '{user.UserPrincipalName}' is not a user principal name (name@domain).");
+            if (!_usersByUpn.TryAdd(user.UserPrincipalName, user))
+                Problem($"{at}.userPrincipalName: duplicate '{user.UserPrincipalName}'.");
+            if (user.UserType is not (UserTypes.Member or UserTypes.Guest))
+                Problem($"{at}.userType: '{user.UserType}' must be Member or Guest.");
+            foreach (var role in user.DirectoryRoles.Where(r => !DirectoryRoles.IsKnown(r)))
+                Problem($"{at}.directoryRoles: unknown directory role '{role}'.");
+        }
+    }
+
+    private void CheckServicePrincipals()
+    {
+        var appIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scenario.ServicePrincipals.Count; i++)
+        {
+            var sp = scenario.ServicePrincipals[i];
+            if (!_servicePrincipals.TryAdd(sp.Id, sp))
+                Problem($"servicePrincipals[{i}].id: duplicate id '{sp.Id}'.");
+            if (!appIds.Add(sp.AppId))
+                Problem($"servicePrincipals[{i}].appId: duplicate appId '{sp.AppId}'.");
+        }
+    }
+
+    private ScenarioOperators CheckOperators()
+    {
+        var operators = scenario.Operators;
+        CheckUnique(operators.Applications, "operators.applications", a => a.AppId);
+        for (var i = 0; i < operators.Applications.Count; i++)
+            foreach (var role in operators.Applications[i].DirectoryRoles.Where(r => !DirectoryRoles.IsKnown(r)))
+                Problem($"operators.applications[{i}].directoryRoles: unknown directory role '{role}'.");
+        CheckUnique(operators.ManagedIdentities, "operators.managedIdentities", m => m.ClientId);
+        if (operators.ManagedIdentities.Count(m => m.Kind == ManagedIdentityKind.SystemAssigned) > 1)
+            Problem("operators.managedIdentities: at most one may be systemAssigned.");
+        var admins = operators.DelegatedAdmins
+            .Select((a, i) => a with { UserId = ResolveUser(a.UserId, $"operators.delegatedAdmins[{i}].userId") })
+            .ToArray();
+        return operators with { DelegatedAdmins = admins };
+    }
+
+    private PermissionGrantRecord[] CheckGrants() =>
+        CheckUnique(scenario.OAuth2PermissionGrants, "oauth2PermissionGrants", g => g.Id)
+            .Select((g, i) =>
+            {
+                var at = $"oauth2PermissionGrants[{i}]";
+                RequireServicePrincipal(g.ClientId, $"{at}.clientId");
+                RequireServicePrincipal(g.ResourceId, $"{at}.resourceId");
+                switch (g.ConsentType)
+                {
+                    case ConsentTypes.Principal when g.PrincipalId is null:
+                        Problem($"{at}.principalId: required when consentType is Principal.");
+                        return g;
+                    case ConsentTypes.Principal:
+                        return g with { PrincipalId = ResolveUser(g.PrincipalId, $"{at}.principalId") };
+                    case ConsentTypes.AllPrincipals when g.PrincipalId is not null:
+                        Problem($"{at}.principalId: must be null when consentType is AllPrincipals.");
+                        return g;
+                    case ConsentTypes.AllPrincipals:
+                        return g;
+                    default:
+                        Problem($"{at}.consentType: '{g.ConsentType}' must be Principal or AllPrincipals.");
+                        return g;
+                }
+            })
+            .ToArray();
+
+    private AppRoleAssignmentRecord[] CheckAppRoleAssignments() =>
+        CheckUnique(scenario.AppRoleAssignments, "appRoleAssignments", a => a.Id)
+            .Select((a, i) =>
+            {
+                var at = $"appRoleAssignments[{i}]";
+                var resource = RequireServicePrincipal(a.ResourceId, $"{at}.resourceId");
+                string principalId = a.PrincipalId;
+                string? principalName = a.PrincipalDisplayName;
+                if (a.PrincipalType == "User")
+                {
+                    principalId = ResolveUser(a.PrincipalId, $"{at}.principalId");
+                    principalName ??= _usersById.GetValueOrDefault(principalId)?.DisplayName;
+                }
+                else if (a.PrincipalType == "ServicePrincipal")
+                    principalName ??= RequireServicePrincipal(a.PrincipalId, $"{at}.principalId")?.DisplayName;
+                else if (a.PrincipalType != "Group")
+                    Problem($"{at}.principalType: '{a.PrincipalType}' must be User, Group or ServicePrincipal.");
+                return a with
+                {
+                    PrincipalId = principalId,
+                    PrincipalDisplayName = principalName,
+                    ResourceDisplayName = a.ResourceDisplayName ?? resource?.DisplayName,
+                };
+            })
+            .ToArray();
+
+    private MailboxRecord[] CheckMailboxes()
+    {
+        var mailboxes = scenario.Mailboxes
+            .Select((m, i) => m with { UserId = ResolveUser(m.UserId, $"mailboxes[{i}].userId") })
+            .ToArray();
+        CheckUnique(mailboxes, "mailboxes", m => m.UserId, what: "a mailbox for user");
+        for (var i = 0; i < mailboxes.Length; i++)
+        {
+            CheckUnique(mailboxes[i].InboxRules, $"mailboxes[{i}].inboxRules", r => r.Id);
+            CheckUnique(mailboxes[i].Delegations, $"mailboxes[{i}].delegations", d => d.Id);
+        }
+        return mailboxes;
+    }
+
+    private AuthenticationMethodRecord[] CheckAuthenticationMethods()
+    {
+        var methods = scenario.AuthenticationMethods
+            .Select((m, i) => m with { UserId = ResolveUser(m.UserId, $"authenticationMethods[{i}].userId") })
+            .ToArray();
+        return CheckUnique(methods, "authenticationMethods", m => m.UserId + "/" + m.Id, what: "user/method id").ToArray();
+    }
+
+    private DeviceRecord[] CheckDevices() =>
+        CheckUnique(scenario.Devices, "devices", d => d.Id)
+            .Select((d, i) => d with
+            {
+                RegisteredOwners = d.RegisteredOwners.Select((o, j) => ResolveUser(o, $"devices[{i}].registeredOwners[{j}]")).ToArray(),
+                RegisteredUsers = d.RegisteredUsers.Select((u, j) => ResolveUser(u, $"devices[{i}].registeredUsers[{j}]")).ToArray(),
+            })
+            .ToArray();
+
+    private SignInRecord[] CheckSignIns() =>
+        CheckUnique(scenario.SignIns, "signIns", s => s.Id)
+            .Select((s, i) =>
+            {
+                var userId = ResolveUser(s.UserId, $"signIns[{i}].userId");
+                var user = _usersById.GetValueOrDefault(userId);
+                return s with
+                {
+                    UserId = userId,
+                    UserPrincipalName = s.UserPrincipalName ?? user?.UserPrincipalName,
+                    UserDisplayName = s.UserDisplayName ?? user?.DisplayName,
+                    // Scenario files need not invent correlation ids; a stable one per sign-in keeps output repeatable.
+                    CorrelationId = s.CorrelationId ?? StableGuid.From(s.Id),
+                };
+            })
+            .ToArray();
+
+    private RiskyUserRecord[] CheckRiskyUsers() =>
+        CheckUnique(scenario.RiskyUsers, "riskyUsers", r => r.Id)
+            .Select((r, i) =>
+            {
+                var id = ResolveUser(r.Id, $"riskyUsers[{i}].id");
+                var user = _usersById.GetValueOrDefault(id);
+                return r with
+                {
+                    Id = id,
+                    UserPrincipalName = r.UserPrincipalName ?? user?.UserPrincipalName,
+                    UserDisplayName = r.UserDisplayName ?? user?.DisplayName,
+                };
+            })
+            .ToArray();
+
+    private FootholdDefinition[] CheckFootholds(Scenario resolved) =>
+        CheckUnique(scenario.Footholds, "footholds", f => f.Id)
+            .Select((f, i) =>
+            {
+                var at = $"footholds[{i}]";
+                var foothold = f with { UserId = ResolveUser(f.UserId, $"{at}.userId") };
+                CheckFootholdTarget(resolved, foothold, at);
+                return foothold;
+            })
+            .ToArray();
+
+    private void CheckFootholdTarget(Scenario resolved, FootholdDefinition f, string at)
+    {
+        var mailbox = resolved.Mailboxes.FirstOrDefault(m => string.Equals(m.UserId, f.UserId, StringComparison.OrdinalIgnoreCase));
+        switch (f.Kind)
+        {
+            case FootholdKind.Session when f.IssuedDateTime is null:
+                Problem($"{at}.issuedDateTime: required for a session foothold (when the stolen token was issued).");
+                break;
+            case FootholdKind.Password when f.KnownSince is null:
+                Problem($"{at}.knownSince: required for a password foothold (since when the attacker knows it).");
+                break;
+            case FootholdKind.OAuthGrant:
+                RequireTarget(f, at, "oauth2PermissionGrant", id => resolved.OAuth2PermissionGrants.Any(g => g.Id == id));
+                break;
+            case FootholdKind.AppRoleAssignment:
+                RequireTarget(f, at, "appRoleAssignment", id => resolved.AppRoleAssignments.Any(a => a.Id == id));
+                break;
+            case FootholdKind.InboxRule:
+                RequireTarget(f, at, "inbox rule in the user's mailbox", id => mailbox?.InboxRules.Any(r => r.Id == id) == true);
+                break;
+            case FootholdKind.MailboxDelegation:
+                RequireTarget(f, at, "delegation on the user's mailbox", id => mailbox?.Delegations.Any(d => d.Id == id) == true);
+                break;
+            case FootholdKind.MailboxForwarding when mailbox?.Forwarding is null:
+                Problem($"{at}: the user's mailbox has no forwarding for this foothold to refer to.");
+                break;
+            case FootholdKind.AuthenticationMethod:
+                RequireTarget(f, at, "authentication method of the user",
+                    id => resolved.AuthenticationMethods.Any(m => m.Id == id && string.Equals(m.UserId, f.UserId, StringComparison.OrdinalIgnoreCase)));
+                break;
+            case FootholdKind.Device:
+                RequireTarget(f, at, "device", id => resolved.Devices.Any(d => d.Id == id));
+                break;
+        }
+    }
+
+    private void RequireTarget(FootholdDefinition f, string at, string what, Func<string, bool> exists)
+    {
+        if (f.Target is null)
+            Problem($"{at}.target: required for a {f.Kind} foothold (the id of the {what}).");
+        else if (!exists(f.Target))
+            Problem($"{at}.target: '{f.Target}' refers to no {what}.");
+    }
+
+    /// <summary>Maps a user reference (object id or UPN) to the object id; reports unknown users.</summary>
+    private string ResolveUser(string reference, string at)
+    {
+        if (_usersById.ContainsKey(reference))
+            return _usersById[reference].Id;
+        if (_usersByUpn.TryGetValue(reference, out var user))
+            return user.Id;
+        Problem($"{at}: refers to unknown user '{reference}'.");
+        return reference;
+    }
+
+    private ServicePrincipalRecord? RequireServicePrincipal(string id, string at)
+    {
+        if (_servicePrincipals.TryGetValue(id, out var sp))
+            return sp;
+        Problem($"{at}: refers to unknown service principal '{id}'.");
+        return null;
+    }
+
+    private IEnumerable<T> CheckUnique<T>(IEnumerable<T> items, string at, Func<T, string> keyOf, string what = "id")
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var list = items.ToList();
+        for (var i = 0; i < list.Count; i++)
+            if (!seen.Add(keyOf(list[i])))
+                Problem($"{at}[{i}]: duplicate {what} '{keyOf(list[i])}'.");
+        return list;
+    }
+}

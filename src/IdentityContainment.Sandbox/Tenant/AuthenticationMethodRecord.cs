@@ -1,0 +1,67 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// One authentication method of a user. Flat on purpose: <see cref="Type"/> says which of the optional
+/// properties apply (the same ones Graph's per-type resources carry).
+/// </summary>
+public sealed record AuthenticationMethodRecord
+{
+    public required string Id { get; init; }
+    public required string UserId { get; init; }
+    public required AuthenticationMethodType Type { get; init; }
+    public DateTimeOffset? CreatedDateTime { get; init; }
+
+    /// <summary>microsoftAuthenticator, fido2, windowsHelloForBusiness.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>phone: e.g. "+1 2065555555".</summary>
+    public string? PhoneNumber { get; init; }
+
+    /// <summary>phone: mobile, alternateMobile or office.</summary>
+    public string? PhoneType { get; init; }
+    public string? SmsSignInState { get; init; }
+
+    /// <summary>microsoftAuthenticator.</summary>
+    public string? DeviceTag { get; init; }
+    public string? PhoneAppVersion { get; init; }
+
+    /// <summary>fido2.</summary>
+    public string? AaGuid { get; init; }
+    public string? Model { get; init; }
+    public string? AttestationLevel { get; init; }
+    public IReadOnlyList<string>? AttestationCertificates { get; init; }
+
+    /// <summary>email.</summary>
+    public string? EmailAddress { get; init; }
+
+    /// <summary>temporaryAccessPass.</summary>
+    public DateTimeOffset? StartDateTime { get; init; }
+    public int? LifetimeInMinutes { get; init; }
+    public bool? IsUsableOnce { get; init; }
+
+    /// <summary>windowsHelloForBusiness: normal, weak or unknown.</summary>
+    public string? KeyStrength { get; init; }
+}
+
+/// <summary>The method kinds, named as in Graph's per-type paths (phoneMethods, fido2Methods...).</summary>
+public enum AuthenticationMethodType
+{
+    Password,
+    Phone,
+    MicrosoftAuthenticator,
+    Fido2,
+    SoftwareOath,
+    Email,
+    TemporaryAccessPass,
+    WindowsHelloForBusiness,
+}
+
+/// <summary>Method ids Graph fixes for every user.</summary>
+public static class WellKnownAuthenticationMethodIds
+{
+    public const string Password = "28c10230-6103-485e-b985-444c60001490";
+    public const string Email = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f";
+    public const string MobilePhone = "3179e48a-750b-4051-897c-87b9720928f7";
+    public const string AlternateMobilePhone = "b6332ec1-7057-4abe-9331-3d72feddfe41";
+    public const string OfficePhone = "e37fc753-ff3b-4958-9484-eaa9425c82bc";
+}

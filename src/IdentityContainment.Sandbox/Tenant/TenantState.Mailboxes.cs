@@ -1,0 +1,64 @@
+namespace IdentityContainment.Sandbox;
+
+public sealed partial class TenantState
+{
+    private readonly KeyedTable<MailboxRecord> _mailboxes;
+
+    /// <summary>The user's mailbox, or null when the scenario gives the user none.</summary>
+    public MailboxRecord? FindMailbox(string userId)
+    {
+        lock (_gate) return _mailboxes.Find(userId);
+    }
+
+    public IReadOnlyList<MailboxRecord> Mailboxes
+    {
+        get { lock (_gate) return _mailboxes.ToArray(); }
+    }
+
+    /// <summary>Changes a mailbox, creating an empty one first if the user has none yet.</summary>
+    public MailboxRecord UpdateMailbox(string userId, Func<MailboxRecord, MailboxRecord> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (_mailboxes.Find(userId) is null)
+                _mailboxes.Add(new MailboxRecord { UserId = userId });
+            return _mailboxes.Update(userId, change)!;
+        }
+    }
+
+    public bool RemoveInboxRule(string userId, string ruleId)
+    {
+        lock (_gate)
+        {
+            var mailbox = _mailboxes.Find(userId);
+            if (mailbox is null || !mailbox.InboxRules.Any(r => r.Id == ruleId))
+                return false;
+            _mailboxes.Update(userId, m => m with { InboxRules = m.InboxRules.Where(r => r.Id != ruleId).ToArray() });
+            return true;
+        }
+    }
+
+    public bool ClearMailboxForwarding(string userId)
+    {
+        lock (_gate)
+        {
+            if (_mailboxes.Find(userId)?.Forwarding is null)
+                return false;
+            _mailboxes.Update(userId, m => m with { Forwarding = null });
+            return true;
+        }
+    }
+
+    public bool RemoveMailboxDelegation(string userId, string delegationId)
+    {
+        lock (_gate)
+        {
+            var mailbox = _mailboxes.Find(userId);
+            if (mailbox is null || !mailbox.Delegations.Any(d => d.Id == delegationId))
+                return false;
+            _mailboxes.Update(userId, m => m with { Delegations = m.Delegations.Where(d => d.Id != delegationId).ToArray() });
+            return true;
+        }
+    }
+}

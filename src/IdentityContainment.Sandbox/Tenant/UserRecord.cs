@@ -1,0 +1,48 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>A user account, as stored by the sandbox. Immutable: a change replaces the record.</summary>
+public sealed record UserRecord
+{
+    public required string Id { get; init; }
+    public required string UserPrincipalName { get; init; }
+    public required string DisplayName { get; init; }
+    public string? GivenName { get; init; }
+    public string? Surname { get; init; }
+    public string? Mail { get; init; }
+    public string? JobTitle { get; init; }
+    public string? MobilePhone { get; init; }
+    public string? OfficeLocation { get; init; }
+    public string? PreferredLanguage { get; init; }
+    public IReadOnlyList<string> BusinessPhones { get; init; } = [];
+
+    /// <summary>"Member" or "Guest".</summary>
+    public string UserType { get; init; } = UserTypes.Member;
+    public bool AccountEnabled { get; init; } = true;
+    public DateTimeOffset? CreatedDateTime { get; init; }
+    public DateTimeOffset? LastPasswordChangeDateTime { get; init; }
+    public DateTimeOffset? SignInSessionsValidFromDateTime { get; init; }
+
+    /// <summary>true: mastered on-premises and synced; false: synced once, now cloud-only; null: never synced.</summary>
+    public bool? OnPremisesSyncEnabled { get; init; }
+
+    /// <summary>Entra directory role names (see <see cref="DirectoryRoles"/>), e.g. "Global Administrator".</summary>
+    public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
+
+    /// <summary>The current password. Write-only: compared by the ground truth, never returned.</summary>
+    public SecretText? Password { get; init; }
+    public bool ForceChangePasswordNextSignIn { get; init; }
+    public bool ForceChangePasswordNextSignInWithMfa { get; init; }
+
+    public bool IsGuest => string.Equals(UserType, UserTypes.Guest, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Holds an admin role that Entra protects from app-only and lesser admins.</summary>
+    public bool IsPrivileged => Sandbox.DirectoryRoles.AnyPrivileged(DirectoryRoles);
+
+    public bool IsSyncedFromOnPremises => OnPremisesSyncEnabled == true;
+}
+
+public static class UserTypes
+{
+    public const string Member = "Member";
+    public const string Guest = "Guest";
+}

@@ -1,0 +1,17 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>Which of Graph's service limits a route falls under.</summary>
+internal enum ThrottleClass
+{
+    /// <summary>Not throttled (the $batch envelope itself, sandbox paths).</summary>
+    None,
+
+    /// <summary>Users, devices, service principals, grants...: resource units plus the write quota.</summary>
+    IdentityAndAccess,
+
+    /// <summary>Risky users, risk detections, Conditional Access: 1 request per second, no Retry-After.</summary>
+    IdentityProtection,
+
+    /// <summary>Sign-in and audit logs: a few requests per app per ten seconds.</summary>
+    Reports,
+}
