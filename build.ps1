@@ -9,6 +9,12 @@ Drill: the aitm-bec containment drill against the sandbox tenant (-Scenario for 
 Package: a zip of the module fit for Azure Automation (folder named after the module, paths under 140 characters,
 under 100 MB) at out/IdentityContainment.zip.
 
+.PARAMETER NoBuild
+Package the module folder as it is, without building first.
+
+.PARAMETER OutputPath
+Where Package writes the zip (default out/IdentityContainment.zip).
+
 .EXAMPLE
 ./build.ps1 -Task Package
 #>
@@ -20,7 +26,11 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
-    [string] $Scenario = 'aitm-bec'
+    [string] $Scenario = 'aitm-bec',
+
+    [switch] $NoBuild,
+
+    [string] $OutputPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -37,11 +47,11 @@ switch ($Task) {
     'Test' { Invoke-Dotnet test $solution -c $Configuration }
     'Drill' { Invoke-Dotnet run --project (Join-Path $repo 'src/IdentityContainment.Drill') -c $Configuration -- --scenario $Scenario }
     'Package' {
-        Invoke-Dotnet build $solution -c $Configuration
+        if (-not $NoBuild) { Invoke-Dotnet build $solution -c $Configuration }
         $manifest = Import-PowerShellDataFile (Join-Path $repo 'IdentityContainment.psd1')
         $built = Join-Path $repo "out/IdentityContainment/$($manifest.ModuleVersion)"
-        $staging = Join-Path $repo 'out/package'
-        $zip = Join-Path $repo 'out/IdentityContainment.zip'
+        $zip = if ($OutputPath) { [System.IO.Path]::GetFullPath($OutputPath) } else { Join-Path $repo 'out/IdentityContainment.zip' }
+        $staging = Join-Path ([System.IO.Path]::GetTempPath()) "IdentityContainment-package-$([guid]::NewGuid().ToString('N'))"
 
         # Azure Automation wants the module folder itself at the root of the zip, named after the module.
         Remove-Item $staging, $zip -Recurse -Force -ErrorAction Ignore
@@ -57,6 +67,7 @@ switch ($Task) {
         [System.IO.Compression.ZipFile]::CreateFromDirectory($staging, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $false)
         $megabytes = (Get-Item $zip).Length / 1MB
         if ($megabytes -ge 100) { throw "The package is $([math]::Round($megabytes, 1)) MB; Azure Automation accepts modules under 100 MB." }
+        Remove-Item $staging -Recurse -Force
         Write-Host ("Packaged {0} ({1:N1} MB)" -f $zip, $megabytes)
     }
 }
