@@ -298,33 +298,22 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
     private int GraphCalls() => Sandbox.Requests.Snapshot().Count(e => e.Kind is RequestKind.Graph or RequestKind.Batch);
 
     private ScriptResult ConnectWithSecret(HostedPowerShell shell, string secret) =>
-        shell.Run(
-            "param($Tenant, $App, $Secret, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -ClientSecret $Secret -AuthorityHost $Authority -GraphEndpoint $Endpoint -Verbose -Debug",
-            Parameters.Of(
-                ("Tenant", Sandbox.Tenant.TenantId),
-                ("App", _fixture.AutomationApp.AppId),
-                ("Secret", secret),
-                ("Authority", Sandbox.AuthorityHost!.AbsoluteUri),
-                ("Endpoint", Sandbox.HttpsGraphEndpoint!.AbsoluteUri)));
+        ConnectAsAutomationApp(shell, "-ClientSecret $Credential -Verbose -Debug", secret);
 
     private ScriptResult ConnectWithCertificateFile(HostedPowerShell shell, string path, string password) =>
-        shell.Run(
-            "param($Tenant, $App, $Path, $Password, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -CertificatePath $Path -CertificatePassword $Password -AuthorityHost $Authority -GraphEndpoint $Endpoint",
-            Parameters.Of(
-                ("Tenant", Sandbox.Tenant.TenantId),
-                ("App", _fixture.AutomationApp.AppId),
-                ("Path", path),
-                ("Password", ToSecureString(password)),
-                ("Authority", Sandbox.AuthorityHost!.AbsoluteUri),
-                ("Endpoint", Sandbox.HttpsGraphEndpoint!.AbsoluteUri)));
+        ConnectAsAutomationApp(shell, $"-CertificatePath '{path}' -CertificatePassword $Credential", ToSecureString(password));
 
     private ScriptResult ConnectWithThumbprint(HostedPowerShell shell, string thumbprint) =>
+        ConnectAsAutomationApp(shell, "-CertificateThumbprint $Credential", thumbprint);
+
+    /// <summary>App sign-in of the automation app through the sandbox's https authority; the credential goes in as $Credential.</summary>
+    private ScriptResult ConnectAsAutomationApp(HostedPowerShell shell, string credentialParameters, object credential) =>
         shell.Run(
-            "param($Tenant, $App, $Thumbprint, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -CertificateThumbprint $Thumbprint -AuthorityHost $Authority -GraphEndpoint $Endpoint",
+            "param($Tenant, $App, $Credential, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -AuthorityHost $Authority -GraphEndpoint $Endpoint " + credentialParameters,
             Parameters.Of(
                 ("Tenant", Sandbox.Tenant.TenantId),
                 ("App", _fixture.AutomationApp.AppId),
-                ("Thumbprint", thumbprint),
+                ("Credential", credential),
                 ("Authority", Sandbox.AuthorityHost!.AbsoluteUri),
                 ("Endpoint", Sandbox.HttpsGraphEndpoint!.AbsoluteUri)));
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IdentityContainment.Module.Tests.Harness;
 
 namespace IdentityContainment.Module.Tests;
@@ -32,18 +31,6 @@ public sealed class DrillTests
     {
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string drill = Path.Combine(ModuleLocation.RepositoryRoot, "src", "IdentityContainment.Drill", "bin", configuration, "net10.0", "IdentityContainment.Drill.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(drill);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "The drill did not finish within 2 minutes.");
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return ChildProcess.Run("dotnet", arguments.Prepend(drill), environment: null, TimeSpan.FromMinutes(2));
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IdentityContainment.Module.Tests.Harness;
 
 /// <summary>
@@ -16,35 +14,9 @@ public static class Pwsh
     /// <summary>Runs pwsh with the arguments; the extra environment reaches only the child (tokens never go on a command line).</summary>
     public static (int ExitCode, string Output) Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException(SkipReason))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string name, string value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         // ANSI colour codes would make the captured output unreadable in a test failure.
-        start.Environment["NO_COLOR"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pwsh did not finish within {timeout}.");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var childEnvironment = new Dictionary<string, string>(environment) { ["NO_COLOR"] = "1" };
+        return ChildProcess.Run(Path ?? throw new InvalidOperationException(SkipReason), arguments, childEnvironment, timeout);
     }
 
     private static string? Locate()
