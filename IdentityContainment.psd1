@@ -15,6 +15,7 @@
         'Disconnect-IdentityContainment'
         'Get-IdentityContainmentContext'
         'Get-ContainmentUser'
+        'Revoke-CompromisedSession'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

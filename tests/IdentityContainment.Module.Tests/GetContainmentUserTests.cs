@@ -4,13 +4,6 @@ using IdentityContainment.Sandbox;
 
 namespace IdentityContainment.Module.Tests;
 
-/// <summary>A tenant big enough for several batches: 60 users, one of them compromised.</summary>
-public sealed class GeneratedTenantFixture : SandboxFixture
-{
-    protected override SandboxOptions CreateOptions() =>
-        new() { ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 60 }) };
-}
-
 public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixture>
 {
     private readonly GeneratedTenantFixture _fixture;

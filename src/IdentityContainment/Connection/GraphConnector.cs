@@ -35,6 +35,7 @@ public static class GraphConnector
                 TenantDisplayName = organization?.DisplayName,
                 TenantDefaultDomain = organization?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name,
                 Account = token.IsDelegated ? token.UserPrincipalName : token.AppDisplayName ?? token.AppId,
+                AccountId = token.ObjectId,
                 AppId = token.AppId,
                 AppDisplayName = token.AppDisplayName,
                 AuthenticationMethod = request.Method.ToString(),

@@ -116,10 +116,11 @@ public sealed class GraphBatchClient
             return items.Select(i => new GraphBatchResult(i.Id, (int)response.StatusCode, body?.DeepClone(), headers)).ToList();
         }
 
-        return ReadResponses(body);
+        return ReadResponses(body, GraphCallLogHandler.HeaderValue(response, "request-id"));
     }
 
-    private static List<GraphBatchResult> ReadResponses(JsonNode? body)
+    /// <summary>Items that carry no request-id of their own get the batch's: that is the id Microsoft support can trace.</summary>
+    private static List<GraphBatchResult> ReadResponses(JsonNode? body, string? batchRequestId)
     {
         var results = new List<GraphBatchResult>();
         if (body?["responses"] is not JsonArray responses)
@@ -141,6 +142,11 @@ public sealed class GraphBatchClient
                 {
                     headers[header.Key] = header.Value?.ToString() ?? string.Empty;
                 }
+            }
+
+            if (batchRequestId is not null && !headers.ContainsKey("request-id"))
+            {
+                headers["request-id"] = batchRequestId;
             }
 
             int status = response["status"]?.GetValue<int>() ?? 500;

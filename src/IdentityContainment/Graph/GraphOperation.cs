@@ -8,5 +8,11 @@ public sealed record GraphOperation(string Description, string Permission, strin
 {
     public static readonly GraphOperation ReadOrganization = new("read the tenant's organization details", "Organization.Read.All or User.Read.All (User.Read for delegated sign-in)", "Directory Readers", "Organization");
 
+    public static readonly GraphOperation RevokeSessions = new("revoke the sign-in sessions of", "User.RevokeSessions.All", "User Administrator (Privileged Authentication Administrator for admins)");
+
+    public static readonly GraphOperation DisableAccount = new("disable the account of", "User.EnableDisableAccount.All", "User Administrator (Privileged Authentication Administrator for admins)");
+
+    public static readonly GraphOperation ResetPassword = new("reset the password of", "User-PasswordProfile.ReadWrite.All", "Privileged Authentication Administrator for admins, otherwise Helpdesk or User Administrator");
+
     public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
 }

@@ -12,6 +12,9 @@ public sealed class ContainmentContext
     /// <summary>The signed-in user's UPN, or the app's name or id for app-only sign-in.</summary>
     public string? Account { get; init; }
 
+    /// <summary>The object id of the signed-in user, or of the app's service principal for app sign-in.</summary>
+    public string? AccountId { get; init; }
+
     public string? AppId { get; init; }
 
     public string? AppDisplayName { get; init; }

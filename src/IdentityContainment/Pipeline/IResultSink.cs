@@ -8,4 +8,7 @@ public interface IResultSink<in T>
     void Succeeded(T result);
 
     void Failed(ContainmentException error);
+
+    /// <summary>Something the operator must know that is not an error: a guest whose home sessions survive, say.</summary>
+    void Warn(string message);
 }

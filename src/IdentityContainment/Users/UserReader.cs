@@ -14,22 +14,29 @@ public sealed class UserReader
     /// <summary>Reports each user, or the error that user got, through <paramref name="results"/>; one failure never hides the rest.</summary>
     public async Task ReadAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentUser> results, CancellationToken cancellationToken)
     {
+        foreach (UserLookup lookup in await LookUpAsync(userIds, cancellationToken).ConfigureAwait(false))
+        {
+            if (lookup.User is not null)
+            {
+                results.Succeeded(lookup.User);
+            }
+            else
+            {
+                results.Failed(GraphErrorTranslator.Translate(lookup.Answer.Error, GraphOperation.ReadUser, lookup.Input));
+            }
+        }
+    }
+
+    /// <summary>Each user's state as Graph has it now, in input order; User is null when Graph refused.</summary>
+    public async Task<IReadOnlyList<UserLookup>> LookUpAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
         GraphBatchItem[] items = userIds
             .Select((id, index) => new GraphBatchItem(index.ToString(System.Globalization.CultureInfo.InvariantCulture), "GET", $"/users{GraphPaths.UserSegment(id)}?$select={UserJson.Select}"))
             .ToArray();
         IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
-
-        for (int i = 0; i < answers.Count; i++)
-        {
-            GraphBatchResult answer = answers[i];
-            if (answer.IsSuccess && answer.Body is not null)
-            {
-                results.Succeeded(UserJson.Read(answer.Body));
-            }
-            else
-            {
-                results.Failed(GraphErrorTranslator.Translate(answer.Error, GraphOperation.ReadUser, userIds[i]));
-            }
-        }
+        return answers.Select((answer, i) => new UserLookup(userIds[i], answer, answer.IsSuccess && answer.Body is not null ? UserJson.Read(answer.Body) : null)).ToList();
     }
 }
+
+/// <summary>What Graph said about one user: the state, or the answer that explains why not.</summary>
+public sealed record UserLookup(string Input, GraphBatchResult Answer, ContainmentUser? User);

@@ -36,6 +36,17 @@ public class SandboxFixture : IAsyncLifetime
             NotBefore = expired ? DateTimeOffset.UtcNow.AddHours(-2) : null,
         });
 
+    /// <summary>A hosted runspace connected as the scenario's delegated admin (a responder signed in interactively).</summary>
+    public HostedPowerShell DelegatedShell()
+    {
+        DelegatedAdmin admin = Sandbox.Tenant.Operators.DelegatedAdmins[0];
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = admin.ClientAppId, UserPrincipalName = Sandbox.Tenant.FindUser(admin.UserId)!.UserPrincipalName, Permissions = admin.Scopes });
+        var shell = new HostedPowerShell();
+        shell.ImportModule();
+        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        return shell;
+    }
+
     /// <summary>A hosted runspace with the module imported and connected with the automation app's token.</summary>
     public HostedPowerShell ConnectedShell(OperatorApplication? app = null)
     {

@@ -19,4 +19,6 @@ internal sealed class BridgeSink<T> : IResultSink<T>
     public void Succeeded(T result) => _bridge.Post(() => _cmdlet.WriteObject(result));
 
     public void Failed(ContainmentException error) => _bridge.Post(() => _cmdlet.WriteError(ErrorRecords.From(error)));
+
+    public void Warn(string message) => _bridge.Post(() => _cmdlet.WriteWarning(message));
 }

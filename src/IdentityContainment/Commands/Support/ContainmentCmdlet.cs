@@ -74,6 +74,27 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
 
     protected void WriteContainmentError(ContainmentException error) => WriteError(ErrorRecords.From(error));
 
+    /// <summary>
+    /// ShouldProcess, and for a high-impact variant of a medium-impact cmdlet (Revoke -DisableAccount) the confirmation
+    /// a ConfirmImpact of High would ask for: unless -Confirm:$false, -WhatIf or $ConfirmPreference = 'None'.
+    /// </summary>
+    protected bool ShouldProcessWithImpact(string target, string action, bool highImpact)
+    {
+        if (!ShouldProcess(target, action))
+        {
+            return false;
+        }
+
+        if (!highImpact || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+        {
+            return true;
+        }
+
+        object? preference = GetVariableValue("ConfirmPreference");
+        bool wouldConfirm = preference is not ConfirmImpact level || level != ConfirmImpact.None;
+        return !wouldConfirm || ShouldContinue($"{action} on '{target}'?", "Confirm high-impact containment");
+    }
+
     public void Dispose()
     {
         _stopping.Dispose();

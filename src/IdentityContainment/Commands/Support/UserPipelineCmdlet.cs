@@ -53,6 +53,11 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
                 continue;
             }
 
+            if (!Admit(userId))
+            {
+                continue;
+            }
+
             if (_batcher!.Add(userId) is { } batch)
             {
                 StartBatch(batch);
@@ -71,6 +76,9 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
 
         WaitForWork();
     }
+
+    /// <summary>Whether to work on this well-formed user at all (ShouldProcess, safety checks); the default admits everyone.</summary>
+    private protected virtual bool Admit(string userId) => true;
 
     /// <summary>Does this cmdlet's work for one batch of distinct, well-formed user ids, reporting through the bridge.</summary>
     private protected abstract Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);

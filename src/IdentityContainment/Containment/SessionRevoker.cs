@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
+
+namespace IdentityContainment.Containment;
+
+/// <summary>
+/// Cuts a batch of users' live sessions in Microsoft's emergency order: disable (when asked), revoke, then read back
+/// signInSessionsValidFromDateTime as the evidence. Each step is one JSON batch for up to 20 users; a user that fails a
+/// step is reported and the others go on.
+/// </summary>
+public sealed class SessionRevoker
+{
+    private readonly GraphConnection _connection;
+    private readonly RevocationOptions _options;
+
+    public SessionRevoker(GraphConnection connection, RevocationOptions options)
+    {
+        _connection = connection;
+        _options = options;
+    }
+
+    public async Task RevokeAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
+    {
+        var disabled = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
+        var gone = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (_options.DisableAccount)
+        {
+            IReadOnlyList<GraphBatchResult> answers = await SendAsync(userIds, id => new GraphBatchItem(string.Empty, "PATCH", $"/users{GraphPaths.UserSegment(id)}", new JsonObject { ["accountEnabled"] = false }), cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < userIds.Count; i++)
+            {
+                disabled[userIds[i]] = answers[i];
+                if (answers[i].Status == 404)
+                {
+                    gone.Add(userIds[i]);
+                    results.Failed(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableAccount, userIds[i]));
+                }
+            }
+        }
+
+        List<string> toRevoke = userIds.Where(id => !gone.Contains(id)).ToList();
+        IReadOnlyList<GraphBatchResult> revoked = await SendAsync(toRevoke, id => new GraphBatchItem(string.Empty, "POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
+        DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
+
+        // The evidence: what Graph now holds for each user, read after the writes.
+        IReadOnlyList<UserLookup> states = await new UserReader(_connection).LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < toRevoke.Count; i++)
+        {
+            string input = toRevoke[i];
+            ContainmentUser? state = states[i].User;
+            if (disabled.TryGetValue(input, out GraphBatchResult? disable))
+            {
+                Report(ContainmentActions.DisableAccount, input, state, disable, answeredAt, GraphOperation.DisableAccount, results);
+            }
+
+            if (revoked[i].Status == 404)
+            {
+                if (!disabled.ContainsKey(input))
+                {
+                    results.Failed(GraphErrorTranslator.Translate(revoked[i].Error, GraphOperation.RevokeSessions, input));
+                }
+
+                continue;
+            }
+
+            Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results);
+            if (revoked[i].IsSuccess && state?.UserType == "Guest")
+            {
+                results.Warn($"{state.UserPrincipalName} is a guest: revoking ends their sessions in this tenant only, not in their home tenant, where the stolen session lives. Disable the guest account (-DisableAccount) or remove the guest until their home organization has contained it.");
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
+    {
+        GraphBatchItem[] items = userIds.Select((id, index) => itemFor(id) with { Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+        return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
+    }
+
+    private static void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results)
+    {
+        string? message = null;
+        if (!answer.IsSuccess)
+        {
+            ContainmentException error = Explain(answer, operation, input, state);
+            results.Failed(error);
+            message = error.Message;
+        }
+
+        results.Succeeded(new ContainmentAction
+        {
+            UserId = state?.Id ?? input,
+            UserPrincipalName = state?.UserPrincipalName ?? (input.Contains('@') ? input : null),
+            Action = action,
+            Target = state?.Id ?? input,
+            Status = answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+            Timestamp = answeredAt,
+            SignInSessionsValidFromDateTime = action == ContainmentActions.RevokeSessions && answer.IsSuccess ? state?.SignInSessionsValidFromDateTime : null,
+            AccountEnabled = action == ContainmentActions.DisableAccount ? state?.AccountEnabled : null,
+            RequestId = answer.RequestId,
+            Message = message,
+        });
+    }
+
+    /// <summary>Graph's refusals, in terms of what the operator does next.</summary>
+    private static ContainmentException Explain(GraphBatchResult answer, GraphOperation operation, string input, ContainmentUser? state)
+    {
+        if (operation == GraphOperation.DisableAccount && answer.Status == 400 && state?.OnPremisesSyncEnabled == true)
+        {
+            return new ContainmentException(
+                ContainmentErrorKind.NotSupported,
+                "SyncedAccountDisableRefused",
+                $"{state.UserPrincipalName} is synchronized from on-premises Active Directory, so Entra ID refuses to disable it in the cloud. Disable the account in on-premises AD (it then syncs); the sessions were still revoked. Graph said: {answer.Error.Message}",
+                input)
+            { RequestId = answer.RequestId };
+        }
+
+        return GraphErrorTranslator.Translate(answer.Error, operation, input);
+    }
+}

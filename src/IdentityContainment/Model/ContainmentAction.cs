@@ -1,0 +1,53 @@
+namespace IdentityContainment;
+
+/// <summary>
+/// One containment step done to one user (or to one of the user's devices), with the evidence Graph gave back.
+/// Flat and text-valued so a runbook's job output and a JSON evidence file read the same.
+/// </summary>
+public sealed class ContainmentAction
+{
+    public string UserId { get; init; } = string.Empty;
+
+    public string? UserPrincipalName { get; init; }
+
+    /// <summary>DisableAccount, RevokeSessions, ConfirmCompromised, DisableDevice (see <see cref="ContainmentActions"/>).</summary>
+    public string Action { get; init; } = string.Empty;
+
+    /// <summary>What the action touched: the user's object id, or a device id.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Succeeded, Failed or Skipped (see <see cref="ContainmentActionStatus"/>).</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>When Graph answered (UTC).</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Read back after revoking: sessions and refresh tokens issued before this moment no longer work.</summary>
+    public DateTimeOffset? SignInSessionsValidFromDateTime { get; init; }
+
+    /// <summary>Read back after disabling.</summary>
+    public bool? AccountEnabled { get; init; }
+
+    public string? RequestId { get; init; }
+
+    public string? Message { get; init; }
+
+    public override string ToString() => $"{Action} {UserPrincipalName ?? UserId}: {Status}";
+}
+
+/// <summary>The names of containment actions.</summary>
+public static class ContainmentActions
+{
+    public const string DisableAccount = nameof(DisableAccount);
+    public const string RevokeSessions = nameof(RevokeSessions);
+    public const string ConfirmCompromised = nameof(ConfirmCompromised);
+    public const string DisableDevice = nameof(DisableDevice);
+}
+
+/// <summary>The outcomes of a containment action.</summary>
+public static class ContainmentActionStatus
+{
+    public const string Succeeded = nameof(Succeeded);
+    public const string Failed = nameof(Failed);
+    public const string Skipped = nameof(Skipped);
+}

@@ -1,0 +1,190 @@
+using System.Management.Automation;
+using IdentityContainment.Module.Tests.Harness;
+using IdentityContainment.Sandbox;
+
+namespace IdentityContainment.Module.Tests;
+
+public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _fixture;
+
+    public RevokeCompromisedSessionTests(SandboxFixture fixture) => _fixture = fixture;
+
+    private SandboxServer Sandbox => _fixture.Sandbox;
+
+    private string Victim => Sandbox.Tenant.FindUser(Sandbox.Tenant.Footholds[0].UserId)!.UserPrincipalName;
+
+    [Fact]
+    public void Revoking_closes_the_stolen_session_and_reports_the_read_back_time_as_evidence()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession -UserId $U", Parameters.Of(("U", Victim)));
+
+        Assert.Empty(result.AllErrors);
+        dynamic action = result.Output.Single().BaseObject;
+        Assert.Equal("IdentityContainment.ContainmentAction", ((object)action).GetType().FullName);
+        Assert.Equal("RevokeSessions", (string)action.Action);
+        Assert.Equal("Succeeded", (string)action.Status);
+        Assert.Equal(Victim, (string)action.UserPrincipalName);
+        DateTimeOffset validFrom = (DateTimeOffset)action.SignInSessionsValidFromDateTime;
+        Assert.True(validFrom >= before, $"Sessions valid from {validFrom:o} should be after the revocation started ({before:o}).");
+        Assert.Equal(Sandbox.Tenant.FindUser(Victim)!.SignInSessionsValidFromDateTime, validFrom);
+        Assert.Matches("^[0-9a-f-]{36}$", (string)action.RequestId);
+
+        IReadOnlyList<FootholdStatus> footholds = Sandbox.EvaluateFootholds();
+        Assert.False(footholds.Single(f => f.Kind == FootholdKind.Session).IsOpen);
+        Assert.True(footholds.Single(f => f.Kind == FootholdKind.Password).IsOpen, "Revoking alone must not pretend the known password is dealt with.");
+    }
+
+    [Fact]
+    public void What_if_sends_nothing_to_graph()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        Sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession -UserId $U -DisableAccount -WhatIf", Parameters.Of(("U", Victim)));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Empty(result.Output);
+        Assert.DoesNotContain(Sandbox.Requests.Snapshot(), e => e.Kind is RequestKind.Graph or RequestKind.Batch);
+        Assert.True(Sandbox.Tenant.FindUser(Victim)!.AccountEnabled);
+    }
+
+    [Fact]
+    public void Unknown_and_malformed_users_are_reported_and_the_rest_are_revoked()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($U) 'ghost@contoso.com', 'not a user', $U | Revoke-CompromisedSession",
+            Parameters.Of(("U", Victim)));
+
+        Assert.Equal("Succeeded", (string)((dynamic)result.Output.Single().BaseObject).Status);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("UserNotFound,", StringComparison.Ordinal) && (string)e.TargetObject == "ghost@contoso.com");
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("UserIdMalformed,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_permission_names_user_revoke_sessions_all()
+    {
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = _fixture.AutomationApp.AppId, Permissions = new[] { "User.Read.All" } });
+        using HostedPowerShell shell = new();
+        shell.ImportModule();
+        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+
+        ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession $U", Parameters.Of(("U", Victim)));
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains("User.RevokeSessions.All", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("Failed", (string)((dynamic)result.Output.Single().BaseObject).Status);
+    }
+
+    [Fact]
+    public void The_operators_own_account_is_refused_without_force()
+    {
+        using HostedPowerShell shell = _fixture.DelegatedShell();
+        string self = (string)((dynamic)shell.Run("Get-IdentityContainmentContext").Output.Single().BaseObject).Account;
+        DateTimeOffset? before = Sandbox.Tenant.FindUser(self)!.SignInSessionsValidFromDateTime;
+
+        ScriptResult refused = shell.Run("param($U) Revoke-CompromisedSession $U", Parameters.Of(("U", self)));
+
+        Assert.StartsWith("OwnAccountRefused,", Assert.Single(refused.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal("Skipped", (string)((dynamic)refused.Output.Single().BaseObject).Status);
+        Assert.Equal(before, Sandbox.Tenant.FindUser(self)!.SignInSessionsValidFromDateTime);
+
+        ScriptResult forced = shell.Run("param($U) Revoke-CompromisedSession $U -Force", Parameters.Of(("U", self)));
+
+        Assert.Empty(forced.AllErrors);
+        Assert.Equal("Succeeded", (string)((dynamic)forced.Output.Single().BaseObject).Status);
+    }
+}
+
+public sealed class RevokeSpecialAccountTests
+{
+    [Fact]
+    public async Task A_synced_account_is_not_disabled_in_the_cloud_but_its_sessions_are_revoked()
+    {
+        var fixture = new SyncedUserFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            string user = fixture.Sandbox.Tenant.Footholds[0].UserId;
+            using HostedPowerShell shell = fixture.ConnectedShell();
+
+            ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession $U -DisableAccount -Confirm:$false", Parameters.Of(("U", user)));
+
+            ErrorRecord error = Assert.Single(result.Errors);
+            Assert.StartsWith("SyncedAccountDisableRefused,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("on-premises", error.Exception.Message, StringComparison.Ordinal);
+            var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
+            Assert.Equal(new[] { "DisableAccount:Failed", "RevokeSessions:Succeeded" }, actions.Select(a => $"{a.Action}:{a.Status}"));
+            Assert.False(fixture.Sandbox.EvaluateFootholds().Single(f => f.Kind == FootholdKind.Session).IsOpen);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_guest_gets_a_warning_that_home_sessions_survive_and_disabling_closes_it()
+    {
+        var fixture = new GuestUserFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            string guest = fixture.Sandbox.Tenant.Footholds[0].UserId;
+            using HostedPowerShell shell = fixture.ConnectedShell();
+
+            ScriptResult revoked = shell.Run("param($U) Revoke-CompromisedSession $U", Parameters.Of(("U", guest)));
+
+            Assert.Empty(revoked.AllErrors);
+            Assert.Contains("home tenant", Assert.Single(revoked.Warnings), StringComparison.Ordinal);
+            Assert.True(fixture.Sandbox.EvaluateFootholds().Single().IsOpen, "Revocation does not reach a guest's home tenant.");
+
+            ScriptResult disabled = shell.Run("param($U) Revoke-CompromisedSession $U -DisableAccount -Confirm:$false", Parameters.Of(("U", guest)));
+
+            Assert.Empty(disabled.AllErrors);
+            Assert.False((bool)((dynamic)disabled.Output.First().BaseObject).AccountEnabled);
+            Assert.False(fixture.Sandbox.EvaluateFootholds().Single().IsOpen);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+}
+
+public sealed class RevokeAtScaleTests : IClassFixture<GeneratedTenantFixture>
+{
+    private readonly GeneratedTenantFixture _fixture;
+
+    public RevokeAtScaleTests(GeneratedTenantFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Forty_five_users_are_revoked_once_each_in_three_write_batches_even_when_graph_throttles()
+    {
+        SandboxServer sandbox = _fixture.Sandbox;
+        string[] users = sandbox.Tenant.Users.Take(45).Select(u => u.UserPrincipalName).ToArray();
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        FaultRule throttle = sandbox.Faults.Add(FaultRule.TooManyRequests("/revokeSignInSessions$", retryAfter: TimeSpan.FromMilliseconds(200), times: 9, method: "POST"));
+        sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run("param($Users) $Users + $Users[0..4] | Revoke-CompromisedSession", Parameters.Of(("Users", users)));
+        sandbox.Faults.Remove(throttle);
+
+        Assert.Empty(result.AllErrors);
+        var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
+        Assert.Equal(45, actions.Count);
+        Assert.Equal(45, actions.Select(a => (string)a.UserPrincipalName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(actions, a => Assert.Equal("Succeeded", (string)a.Status));
+        Assert.Equal(9, throttle.Hits);
+        IReadOnlyList<RequestLogEntry> log = sandbox.Requests.Snapshot();
+        Assert.Equal(45, log.Count(e => e.Kind == RequestKind.Graph && e.Method == "POST" && e.Status == 200));
+        Assert.DoesNotContain(log, e => e.Kind == RequestKind.Graph && e.BatchId is null);
+    }
+}
