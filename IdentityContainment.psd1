@@ -16,6 +16,7 @@
         'Get-IdentityContainmentContext'
         'Get-ContainmentUser'
         'Revoke-CompromisedSession'
+        'Reset-CompromisedPassword'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

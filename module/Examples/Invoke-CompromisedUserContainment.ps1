@@ -3,9 +3,9 @@
 Contains compromised users: the runbook to deploy to Azure Automation, and the script the drill runs.
 
 .DESCRIPTION
-Signs in with the Automation account's managed identity and works through the containment order for each user.
-This version connects and records each user's state before containment (enabled, sessions valid from, password
-age); the revocation, password reset, persistence hunt and verification steps join it as their cmdlets arrive.
+Signs in with the Automation account's managed identity and works through the containment order for each user:
+record the state before containment, revoke every session (disabling the account first with -DisableAccount), then
+reset the password to a random temporary one. The persistence hunt and the verification join as their cmdlets arrive.
 
 It uses only core commands and the module's cmdlets, so it runs the same in Azure Automation (PowerShell 7.4 or
 5.1), at a pwsh prompt and in a bare hosted runspace. Every step writes objects, not text: the job output is the
@@ -13,6 +13,10 @@ record of what was done.
 
 .PARAMETER UserId
 The compromised users: object ids or user principal names.
+
+.PARAMETER DisableAccount
+Disable each account before revoking its sessions (Microsoft's emergency order). Synchronized accounts must then be
+disabled on-premises; the runbook says so and goes on.
 
 .PARAMETER ManagedIdentityClientId
 The client id of a user-assigned managed identity; omit it to use the system-assigned one.
@@ -27,6 +31,8 @@ Another Graph endpoint than the cloud's own (a sandbox tenant for drills).
 param(
     [Parameter(Mandatory)]
     [string[]] $UserId,
+
+    [switch] $DisableAccount,
 
     [string] $ManagedIdentityClientId,
 
@@ -43,6 +49,14 @@ Connect-IdentityContainment @connect -ErrorAction Stop
 try {
     # Before containment: the state each user is in, for the incident record.
     $UserId | Get-ContainmentUser
+
+    # Cut the sessions first: a new password does not end a session that is already open. The actions are the
+    # evidence, so they are written to the output as well as handed to the reset.
+    $revoked = $UserId | Revoke-CompromisedSession -DisableAccount:$DisableAccount -Confirm:$false
+    $revoked
+
+    # Then change the lock. Each user is reset once; the temporary passwords stay SecureStrings.
+    $revoked | Reset-CompromisedPassword -Confirm:$false
 }
 finally {
     Disconnect-IdentityContainment

@@ -31,6 +31,11 @@ internal sealed class StepReporter
             $"Connected to {Property(item, "TenantDisplayName") ?? Property(item, "TenantId")} as {Property(item, "Account")} ({Property(item, "AuthenticationMethod")}, {Property(item, "PermissionType")} permissions)",
         _ when TypeName(item) == "IdentityContainment.ContainmentUser" =>
             $"User {Property(item, "UserPrincipalName")}: enabled {Property(item, "AccountEnabled")}, type {Property(item, "UserType")}, sessions valid from {Property(item, "SignInSessionsValidFromDateTime") ?? "(never revoked)"}, password changed {Property(item, "LastPasswordChangeDateTime") ?? "(unknown)"}",
+        _ when TypeName(item) == "IdentityContainment.ContainmentAction" =>
+            $"{Property(item, "Action")} {Property(item, "UserPrincipalName") ?? Property(item, "UserId")}: {Property(item, "Status")}"
+            + (Property(item, "SignInSessionsValidFromDateTime") is { } validFrom ? $", sessions valid from {validFrom}" : string.Empty),
+        _ when TypeName(item) == "IdentityContainment.PasswordReset" =>
+            $"ResetPassword {Property(item, "UserPrincipalName")}: {Property(item, "Status")}, must change at next sign-in {Property(item, "ForceChangePasswordNextSignIn")}",
         _ => item.ToString() ?? string.Empty,
     };
 

@@ -38,7 +38,10 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         Assert.InRange(((DateTimeOffset)context.TokenExpiresOn!).UtcDateTime, DateTime.UtcNow.AddMinutes(55), DateTime.UtcNow.AddMinutes(61));
         Assert.Contains(result.Verbose, v => v.Contains("GET /organization", StringComparison.Ordinal) && v.Contains("request-id", StringComparison.Ordinal));
         Assert.DoesNotContain(token, result.AllText(), StringComparison.Ordinal);
-        Assert.DoesNotContain(token, shell.Run("Get-IdentityContainmentContext | Out-String").AllText(), StringComparison.Ordinal);
+        object stored = shell.Run("Get-IdentityContainmentContext").Output.Single().BaseObject;
+        string everyProperty = string.Join("\n", stored.GetType().GetProperties().Select(p => Convert.ToString(p.GetValue(stored) is string[] values ? string.Join(" ", values) : p.GetValue(stored))));
+        Assert.Contains(Sandbox.Tenant.TenantId, everyProperty, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, everyProperty, StringComparison.Ordinal);
     }
 
     [Fact]

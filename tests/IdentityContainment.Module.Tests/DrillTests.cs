@@ -13,8 +13,12 @@ public sealed class DrillTests
         Assert.Contains("Connected to Contoso Sandbox", output, StringComparison.Ordinal);
         Assert.Contains("User adelev@contoso.com: enabled True", output, StringComparison.Ordinal);
         Assert.Contains("Runbook finished with 0 error(s).", output, StringComparison.Ordinal);
-        Assert.Matches(@"OPEN\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
-        Assert.Contains("NOT contained: 9 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Contains("RevokeSessions adelev@contoso.com: Succeeded, sessions valid from", output, StringComparison.Ordinal);
+        Assert.Contains("ResetPassword adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
+        Assert.Matches(@"closed\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
+        Assert.Matches(@"closed\s+Password\s+adelev@contoso\.com\s+aitm-password", output);
+        Assert.Matches(@"OPEN\s+OAuthGrant\s+adelev@contoso\.com\s+aitm-oauth-grant", output);
+        Assert.Contains("NOT contained: 7 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
     }
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using IdentityContainment.Commands.Support;
 using IdentityContainment.Containment;
-using IdentityContainment.Errors;
 
 namespace IdentityContainment.Commands;
 
@@ -23,13 +22,8 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 
     private protected override bool Admit(string userId)
     {
-        if (IsOperatorsOwnAccount(userId) && !Force)
+        if (RefuseOwnAccount(userId, DisableAccount ? "disabling it and revoking its sessions" : "revoking its sessions", Force))
         {
-            WriteContainmentError(new ContainmentException(
-                ContainmentErrorKind.NotSupported,
-                "OwnAccountRefused",
-                $"'{userId}' is the account this session is signed in with: revoking its sessions{(DisableAccount ? " and disabling it" : string.Empty)} would cut you off in the middle of the incident. Sign in as another responder, or add -Force if this account really is compromised.",
-                userId));
             WriteObject(new ContainmentAction
             {
                 UserId = Connection.Context.AccountId ?? userId,
@@ -50,9 +44,4 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
         new SessionRevoker(Connection, new RevocationOptions { DisableAccount = DisableAccount })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
-
-    private bool IsOperatorsOwnAccount(string userId) =>
-        Connection.Context.PermissionType == "Delegated"
-        && (string.Equals(userId, Connection.Context.AccountId, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(userId, Connection.Context.Account, StringComparison.OrdinalIgnoreCase));
 }

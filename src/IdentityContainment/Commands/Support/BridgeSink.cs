@@ -9,14 +9,19 @@ internal sealed class BridgeSink<T> : IResultSink<T>
 {
     private readonly Cmdlet _cmdlet;
     private readonly PipelineBridge _bridge;
+    private readonly Func<T, object>? _shape;
 
-    public BridgeSink(Cmdlet cmdlet, PipelineBridge bridge)
+    /// <summary>
+    /// <paramref name="shape"/> turns a result into what is written, when the cmdlet was asked for another form.
+    /// </summary>
+    public BridgeSink(Cmdlet cmdlet, PipelineBridge bridge, Func<T, object>? shape = null)
     {
         _cmdlet = cmdlet;
         _bridge = bridge;
+        _shape = shape;
     }
 
-    public void Succeeded(T result) => _bridge.Post(() => _cmdlet.WriteObject(result));
+    public void Succeeded(T result) => _bridge.Post(() => _cmdlet.WriteObject(_shape is null ? result : _shape(result)));
 
     public void Failed(ContainmentException error) => _bridge.Post(() => _cmdlet.WriteError(ErrorRecords.From(error)));
 

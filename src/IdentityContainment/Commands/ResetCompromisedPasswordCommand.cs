@@ -1,0 +1,76 @@
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using IdentityContainment.Commands.Support;
+using IdentityContainment.Containment;
+using IdentityContainment.Passwords;
+
+namespace IdentityContainment.Commands;
+
+/// <summary>
+/// Sets a new random temporary password for compromised users, revoking their sessions first unless that was done
+/// recently, and gives the password back as a SecureString.
+/// </summary>
+[Cmdlet(VerbsCommon.Reset, "CompromisedPassword", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(PasswordReset), typeof(ContainmentAction))]
+public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
+{
+    [Parameter]
+    [ValidateRange(TemporaryPasswordGenerator.MinimumLength, TemporaryPasswordGenerator.MaximumLength)]
+    public int Length { get; set; } = TemporaryPasswordGenerator.DefaultLength;
+
+    [Parameter]
+    public bool ForceChangePasswordNextSignIn { get; set; } = true;
+
+    [Parameter]
+    public SwitchParameter RequireMfaForChange { get; set; }
+
+    [Parameter]
+    public TimeSpan RevokedWithin { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Parameter]
+    public SwitchParameter SkipRevocation { get; set; }
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private protected override bool Admit(string userId) =>
+        !RefuseOwnAccount(userId, "resetting its password", Force)
+        && ShouldProcess(userId, SkipRevocation ? "Reset the password" : "Revoke sessions if not done recently, then reset the password");
+
+    private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var options = new PasswordResetOptions
+        {
+            Length = Length,
+            ForceChangePasswordNextSignIn = ForceChangePasswordNextSignIn,
+            RequireMfaForChange = RequireMfaForChange,
+            RevokedWithin = RevokedWithin,
+            SkipRevocation = SkipRevocation,
+        };
+        return new PasswordResetter(Connection, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
+    }
+
+    /// <summary>-AsPlainText, like ConvertFrom-SecureString -AsPlainText: the operator asked to see the password.</summary>
+    private static object RevealPassword(object result)
+    {
+        if (result is not PasswordReset { TemporaryPassword: { } password } reset)
+        {
+            return result;
+        }
+
+        IntPtr pointer = Marshal.SecureStringToGlobalAllocUnicode(password);
+        try
+        {
+            var shown = PSObject.AsPSObject(reset);
+            shown.Properties.Add(new PSNoteProperty("TemporaryPasswordPlainText", Marshal.PtrToStringUni(pointer)));
+            return shown;
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+}

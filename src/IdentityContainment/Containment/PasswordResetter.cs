@@ -1,0 +1,175 @@
+using System.Security;
+using System.Text.Json.Nodes;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+using IdentityContainment.Passwords;
+using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
+
+namespace IdentityContainment.Containment;
+
+/// <summary>
+/// Changes the lock after the sessions are cut: reads each user, revokes first where sessions were not revoked
+/// recently, then sets a new random temporary password that must be changed at next sign-in. One JSON batch per step
+/// for up to 20 users.
+/// </summary>
+public sealed class PasswordResetter
+{
+    private readonly GraphConnection _connection;
+    private readonly PasswordResetOptions _options;
+
+    public PasswordResetter(GraphConnection connection, PasswordResetOptions options)
+    {
+        _connection = connection;
+        _options = options;
+    }
+
+    /// <summary>Reports a PasswordReset per user, and a ContainmentAction for each revocation it had to do first.</summary>
+    public async Task ResetAsync(IReadOnlyList<string> userIds, IResultSink<object> results, CancellationToken cancellationToken)
+    {
+        var found = new List<ContainmentUser>();
+        foreach (UserLookup lookup in await new UserReader(_connection).LookUpAsync(userIds, cancellationToken).ConfigureAwait(false))
+        {
+            if (lookup.User is null)
+            {
+                results.Failed(GraphErrorTranslator.Translate(lookup.Answer.Error, GraphOperation.ResetPassword, lookup.Input));
+            }
+            else
+            {
+                found.Add(lookup.User);
+            }
+        }
+
+        Dictionary<string, DateTimeOffset?> revokedAt = await RevokeFirstAsync(found, results, cancellationToken).ConfigureAwait(false);
+        await SetPasswordsAsync(found, revokedAt, results, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Revoke first, reset later: a new password does not end a session that is already open.</summary>
+    private async Task<Dictionary<string, DateTimeOffset?>> RevokeFirstAsync(IReadOnlyList<ContainmentUser> users, IResultSink<object> results, CancellationToken cancellationToken)
+    {
+        DateTimeOffset recent = DateTimeOffset.UtcNow - _options.RevokedWithin;
+        var revokedAt = users.ToDictionary(u => u.Id, u => u.SignInSessionsValidFromDateTime, StringComparer.OrdinalIgnoreCase);
+        List<string> stale = _options.SkipRevocation
+            ? new List<string>()
+            : users.Where(u => u.SignInSessionsValidFromDateTime is not { } from || from < recent).Select(u => u.Id).ToList();
+        if (stale.Count == 0)
+        {
+            return revokedAt;
+        }
+
+        var revocations = new CollectingSink<ContainmentAction>(results);
+        await new SessionRevoker(_connection, new RevocationOptions()).RevokeAsync(stale, revocations, cancellationToken).ConfigureAwait(false);
+        foreach (ContainmentAction action in revocations.Collected)
+        {
+            revokedAt[action.UserId] = action.Status == ContainmentActionStatus.Succeeded ? action.SignInSessionsValidFromDateTime : revokedAt[action.UserId];
+        }
+
+        return revokedAt;
+    }
+
+    private async Task SetPasswordsAsync(IReadOnlyList<ContainmentUser> users, Dictionary<string, DateTimeOffset?> revokedAt, IResultSink<object> results, CancellationToken cancellationToken)
+    {
+        if (users.Count == 0)
+        {
+            return;
+        }
+
+        var passwords = new char[users.Count][];
+        var items = new GraphBatchItem[users.Count];
+        try
+        {
+            for (int i = 0; i < users.Count; i++)
+            {
+                ContainmentUser user = users[i];
+                passwords[i] = TemporaryPasswordGenerator.Generate(_options.Length, TemporaryPasswordGenerator.NamePartsOf(user.UserPrincipalName, user.DisplayName, user.Mail));
+                var profile = new JsonObject
+                {
+                    ["password"] = new string(passwords[i]),
+                    ["forceChangePasswordNextSignIn"] = _options.ForceChangePasswordNextSignIn,
+                    ["forceChangePasswordNextSignInWithMfa"] = _options.RequireMfaForChange,
+                };
+
+                // Repeatable: a PATCH sent again after a timeout carries the same password, so the one the operator is
+                // given is the one Graph holds.
+                items[i] = new GraphBatchItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PATCH", $"/users/{user.Id}", new JsonObject { ["passwordProfile"] = profile });
+            }
+
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+            DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
+            for (int i = 0; i < users.Count; i++)
+            {
+                ContainmentUser user = users[i];
+                string? message = null;
+                if (!answers[i].IsSuccess)
+                {
+                    ContainmentException error = Explain(answers[i], user);
+                    results.Failed(error);
+                    message = error.Message;
+                }
+
+                results.Succeeded(new PasswordReset
+                {
+                    UserId = user.Id,
+                    UserPrincipalName = user.UserPrincipalName,
+                    TemporaryPassword = answers[i].IsSuccess ? Protect(passwords[i]) : null,
+                    ForceChangePasswordNextSignIn = _options.ForceChangePasswordNextSignIn,
+                    ForceChangePasswordNextSignInWithMfa = _options.RequireMfaForChange,
+                    SessionsRevokedAt = revokedAt[user.Id],
+                    Timestamp = answeredAt,
+                    Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                    RequestId = answers[i].RequestId,
+                    Message = message,
+                });
+            }
+        }
+        finally
+        {
+            foreach (char[]? password in passwords)
+            {
+                if (password is not null)
+                {
+                    Array.Clear(password, 0, password.Length);
+                }
+            }
+        }
+    }
+
+    private ContainmentException Explain(GraphBatchResult answer, ContainmentUser user)
+    {
+        string who = user.UserPrincipalName ?? user.Id;
+        if (answer.Status == 400 && user.OnPremisesSyncEnabled == true)
+        {
+            return new ContainmentException(
+                ContainmentErrorKind.NotSupported,
+                "SyncedUserPasswordResetRefused",
+                $"{who} is synchronized from on-premises Active Directory, so Entra ID refuses a cloud password change. Reset the password in on-premises AD (it then syncs, and with password writeback a delegated reset through authentication methods also works). The sessions were still revoked. Graph said: {answer.Error.Message}",
+                user.Id)
+            { RequestId = answer.RequestId };
+        }
+
+        if (answer.Status == 403 && _connection.Context.PermissionType == "Application")
+        {
+            return new ContainmentException(
+                ContainmentErrorKind.PermissionDenied,
+                "PasswordResetDenied",
+                $"Graph refused to reset the password of {who}. If {who} holds an administrator role, no app can reset it: a person with the Privileged Authentication Administrator role must, signed in with delegated permissions. Otherwise grant the app User-PasswordProfile.ReadWrite.All and an Entra role that may reset this user (User Administrator or Helpdesk Administrator). Graph said: {answer.Error.Message}",
+                user.Id)
+            { RequestId = answer.RequestId };
+        }
+
+        return GraphErrorTranslator.Translate(answer.Error, GraphOperation.ResetPassword, who);
+    }
+
+    private static SecureString Protect(char[] password)
+    {
+        var secure = new SecureString();
+        foreach (char c in password)
+        {
+            secure.AppendChar(c);
+        }
+
+        secure.MakeReadOnly();
+        return secure;
+    }
+}
