@@ -12,8 +12,9 @@ public sealed class GraphConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy)
+    internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy, WriteQuotaPacer writeQuota)
     {
+        WriteQuota = writeQuota;
         GraphEndpoint = graphEndpoint;
         Statistics = new GraphCallStatistics();
 
@@ -34,7 +35,7 @@ public sealed class GraphConnection : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("IdentityContainment/" + typeof(GraphConnection).Assembly.GetName().Version?.ToString(3));
 
         Client = new GraphServiceClient(_http, new AnonymousAuthenticationProvider(), graphEndpoint.AbsoluteUri.TrimEnd('/'));
-        Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics);
+        Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics, writeQuota);
     }
 
     public Uri GraphEndpoint { get; }
@@ -48,6 +49,9 @@ public sealed class GraphConnection : IDisposable
     public GraphBatchClient Batch { get; }
 
     public GraphCallStatistics Statistics { get; }
+
+    /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
+    public WriteQuotaPacer WriteQuota { get; }
 
     public void Dispose() => _http.Dispose();
 }

@@ -10,7 +10,7 @@ namespace IdentityContainment.Connection;
 /// <summary>Signs in, checks that the token fits the tenant and Graph asked for, and proves it with one Graph call.</summary>
 public static class GraphConnector
 {
-    public static async Task<GraphConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken, RetryPolicy? retryPolicy = null)
+    public static async Task<GraphConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken, RetryPolicy? retryPolicy = null, WriteQuotaPacer? writeQuota = null)
     {
         CloudEndpoints cloud = CloudEndpoints.For(request.Environment);
         Uri graphEndpoint = request.GraphEndpoint ?? cloud.GraphEndpoint;
@@ -24,7 +24,8 @@ public static class GraphConnector
         AccessTokenInfo token = await SignInAsync(credential, tokenScopes, request, cancellationToken).ConfigureAwait(false);
         CheckToken(token, cloud, request);
 
-        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default);
+        // Graph's write quota is per app and tenant: each connection keeps its own count.
+        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow));
         try
         {
             (Organization? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);

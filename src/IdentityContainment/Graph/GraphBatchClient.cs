@@ -15,9 +15,11 @@ public sealed class GraphBatchClient
     private readonly Uri _batchUri;
     private readonly RetryPolicy _policy;
     private readonly GraphCallStatistics _statistics;
+    private readonly WriteQuotaPacer _writes;
 
-    internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics)
+    internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics, WriteQuotaPacer writes)
     {
+        _writes = writes;
         _http = http;
         _batchUri = new Uri(graphEndpoint.AbsoluteUri.TrimEnd('/') + "/$batch");
         _policy = policy;
@@ -39,6 +41,7 @@ public sealed class GraphBatchClient
         IReadOnlyList<GraphBatchItem> pending = items;
         for (int attempt = 1; pending.Count > 0; attempt++)
         {
+            await _writes.AcquireAsync(pending.Count(i => i.Method != "GET"), cancellationToken).ConfigureAwait(false);
             IReadOnlyList<GraphBatchResult> answered = await SendOnceAsync(pending, cancellationToken).ConfigureAwait(false);
             var retry = new List<GraphBatchItem>();
             TimeSpan wait = TimeSpan.Zero;

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using IdentityContainment.Graph;
+
+namespace IdentityContainment.Engine.Tests;
+
+public sealed class WriteQuotaPacerTests
+{
+    [Fact]
+    public async Task Writes_within_the_quota_go_at_once()
+    {
+        var pacer = new WriteQuotaPacer(quota: 60, window: TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+
+        for (int batch = 0; batch < 3; batch++)
+        {
+            await pacer.AcquireAsync(20, CancellationToken.None);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, pacer.Waited);
+    }
+
+    [Fact]
+    public async Task The_next_batch_waits_until_the_oldest_writes_leave_the_window()
+    {
+        var pacer = new WriteQuotaPacer(quota: 40, window: TimeSpan.FromMilliseconds(800));
+        await pacer.AcquireAsync(20, CancellationToken.None);
+        await pacer.AcquireAsync(20, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+
+        await pacer.AcquireAsync(20, CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 600, 2000);
+    }
+
+    [Fact]
+    public async Task Waiting_for_quota_stops_at_ctrl_c()
+    {
+        var pacer = new WriteQuotaPacer(quota: 20, window: TimeSpan.FromMinutes(5));
+        await pacer.AcquireAsync(20, CancellationToken.None);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pacer.AcquireAsync(1, stop.Token));
+    }
+
+    [Fact]
+    public async Task More_writes_than_the_whole_quota_in_one_request_are_refused() =>
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new WriteQuotaPacer(10, TimeSpan.FromSeconds(1)).AcquireAsync(11, CancellationToken.None));
+}
