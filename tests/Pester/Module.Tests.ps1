@@ -141,3 +141,26 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         Get-IdentityContainmentContext | Should -BeNullOrEmpty -Because 'the runbook disconnects when it ends'
     }
 }
+
+Describe 'Containing a user' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    It 'shows revocations with their evidence in a table' {
+        $table = Revoke-CompromisedSession -UserId $env:IC_USER_ID | Format-Table | Out-String
+
+        $table | Should -Match 'Action\s+Status\s+UserPrincipalName\s+SessionsValidFrom'
+        $table | Should -Match 'RevokeSessions\s+Succeeded\s+\S+@\S+\s+\d{4}-\d\d-\d\d \d\d:\d\dZ'
+    }
+
+    It 'never shows the temporary password in a table or a list, even with -AsPlainText' {
+        $reset = Reset-CompromisedPassword -UserId $env:IC_USER_ID -AsPlainText -Confirm:$false |
+            Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' }
+        $password = $reset.TemporaryPasswordPlainText
+
+        $password.Length | Should -Be 20
+        [System.Net.NetworkCredential]::new('', $reset.TemporaryPassword).Password | Should -Be $password
+        ($reset | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($password))
+        ($reset | Format-Table | Out-String) | Should -Match 'Succeeded\s+\S+@\S+\s+True'
+        ($reset | Out-String) | Should -Not -Match ([regex]::Escape($password))
+    }
+}
