@@ -16,9 +16,35 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     [Parameter]
     public SwitchParameter DisableAccount { get; set; }
 
+    /// <summary>Mark the users confirmed compromised in Identity Protection.</summary>
+    [Parameter]
+    public SwitchParameter ConfirmCompromised { get; set; }
+
+    /// <summary>Disable the devices registered to the users since -Since.</summary>
+    [Parameter]
+    public SwitchParameter DisableDevice { get; set; }
+
+    /// <summary>When the compromise began: devices registered from then on are disabled with -DisableDevice.</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
     /// <summary>Also act on the signed-in operator's own account.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (DisableDevice && Since is null)
+        {
+            // Without a start time every device would go, the user's own laptop included.
+            ThrowTerminatingError(ErrorRecords.From(new Errors.ContainmentException(
+                Errors.ContainmentErrorKind.InvalidArgument,
+                "SinceRequired",
+                "-DisableDevice needs -Since, the moment the compromise began: devices registered from then on are disabled, the user's older devices are left alone. For example -Since (Get-Date).AddDays(-3).")));
+        }
+
+        base.BeginProcessing();
+    }
 
     private protected override bool Admit(string userId)
     {
@@ -37,11 +63,18 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             return false;
         }
 
-        string action = DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens";
+        string action = (DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens")
+            + (ConfirmCompromised ? ", confirm compromised" : string.Empty)
+            + (DisableDevice ? $", disable devices registered since {Since:u}" : string.Empty);
         return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
     }
 
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
-        new SessionRevoker(Connection, new RevocationOptions { DisableAccount = DisableAccount })
+        new SessionRevoker(Connection, new RevocationOptions
+        {
+            DisableAccount = DisableAccount,
+            ConfirmCompromised = ConfirmCompromised,
+            DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
+        })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
 }

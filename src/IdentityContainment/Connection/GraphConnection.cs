@@ -50,6 +50,9 @@ public sealed class GraphConnection : IDisposable
 
     public GraphCallStatistics Statistics { get; }
 
+    /// <summary>Identity Protection's budget: one request per second per tenant, with no Retry-After on its 429s.</summary>
+    public MinimumIntervalGate IdentityProtection { get; } = new(TimeSpan.FromSeconds(1));
+
     /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
     public WriteQuotaPacer WriteQuota { get; }
 

@@ -6,4 +6,10 @@ public sealed class RevocationOptions
     /// <summary>Disable the account first, so no new session can start between the revocation and the password reset.</summary>
     public bool DisableAccount { get; init; }
 
+    /// <summary>Mark each user confirmed compromised in Identity Protection (risk high), which risk policies act on.</summary>
+    public bool ConfirmCompromised { get; init; }
+
+    /// <summary>Disable the devices registered to each user since this moment: an attacker's device joins the account.</summary>
+    public DateTimeOffset? DisableDevicesRegisteredSince { get; init; }
+
 }

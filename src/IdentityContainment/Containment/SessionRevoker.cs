@@ -8,8 +8,9 @@ using IdentityContainment.Users;
 namespace IdentityContainment.Containment;
 
 /// <summary>
-/// Cuts a batch of users' live sessions in Microsoft's emergency order: disable (when asked), revoke, then read back
-/// signInSessionsValidFromDateTime as the evidence. Each step is one JSON batch for up to 20 users; a user that fails a
+/// Cuts a batch of users' live sessions in Microsoft's emergency order: disable (when asked), revoke, read back
+/// signInSessionsValidFromDateTime as the evidence, then (when asked) confirm the users compromised in Identity
+/// Protection and disable the devices registered since the compromise. Each step is one JSON batch for up to 20 users; a user that fails a
 /// step is reported and the others go on.
 /// </summary>
 public sealed class SessionRevoker
@@ -47,6 +48,28 @@ public sealed class SessionRevoker
 
         // The evidence: what Graph now holds for each user, read after the writes.
         IReadOnlyList<UserLookup> states = await new UserReader(_connection).LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
+        ReportRevocations(toRevoke, states, disabled, revoked, answeredAt, results);
+
+        List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();
+        if (_options.ConfirmCompromised)
+        {
+            await new CompromiseConfirmer(_connection).ConfirmAsync(contained, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.DisableDevicesRegisteredSince is { } since)
+        {
+            await new DeviceDisabler(_connection).DisableAsync(contained, since, results, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void ReportRevocations(
+        IReadOnlyList<string> toRevoke,
+        IReadOnlyList<UserLookup> states,
+        Dictionary<string, GraphBatchResult> disabled,
+        IReadOnlyList<GraphBatchResult> revoked,
+        DateTimeOffset answeredAt,
+        IResultSink<ContainmentAction> results)
+    {
         for (int i = 0; i < toRevoke.Count; i++)
         {
             string input = toRevoke[i];

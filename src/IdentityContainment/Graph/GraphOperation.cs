@@ -14,5 +14,11 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ResetPassword = new("reset the password of", "User-PasswordProfile.ReadWrite.All", "Privileged Authentication Administrator for admins, otherwise Helpdesk or User Administrator");
 
+    public static readonly GraphOperation ConfirmCompromised = new("confirm compromised in Identity Protection", "IdentityRiskyUser.ReadWrite.All", "Security Administrator");
+
+    public static readonly GraphOperation ListDevices = new("list the devices registered to", "Device.Read.All", "Directory Readers", "Device");
+
+    public static readonly GraphOperation DisableDevice = new("disable the device", "Device.ReadWrite.All (application) or Directory.AccessAsUser.All (delegated)", "Cloud Device Administrator", "Device");
+
     public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
+
+namespace IdentityContainment.Containment;
+
+/// <summary>
+/// Disables the devices registered to users since the compromise began: an attacker who registers a device gets a
+/// primary refresh token that outlives the user's password. Devices registered before then are the user's own and
+/// are left alone.
+/// </summary>
+internal sealed class DeviceDisabler
+{
+    private const string DeviceSelect = "id,deviceId,displayName,operatingSystem,registrationDateTime,accountEnabled";
+
+    private readonly GraphConnection _connection;
+
+    public DeviceDisabler(GraphConnection connection) => _connection = connection;
+
+    public async Task DisableAsync(IReadOnlyList<ContainmentUser> users, DateTimeOffset since, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
+    {
+        if (users.Count == 0)
+        {
+            return;
+        }
+
+        GraphBatchItem[] listing = users
+            .Select((u, i) => new GraphBatchItem(i.ToString(CultureInfo.InvariantCulture), "GET", $"/users/{u.Id}/registeredDevices?$select={DeviceSelect}"))
+            .ToArray();
+        IReadOnlyList<GraphBatchResult> lists = await _connection.Batch.SendAsync(listing, cancellationToken).ConfigureAwait(false);
+
+        var targets = new List<(ContainmentUser User, JsonNode Device)>();
+        for (int i = 0; i < users.Count; i++)
+        {
+            if (!lists[i].IsSuccess)
+            {
+                results.Failed(GraphErrorTranslator.Translate(lists[i].Error, GraphOperation.ListDevices, users[i].UserPrincipalName ?? users[i].Id));
+                continue;
+            }
+
+            foreach (JsonNode? device in lists[i].Body?["value"] as JsonArray ?? new JsonArray())
+            {
+                if (device is not null && UserJson.Time(device, "registrationDateTime") is { } registered && registered >= since && UserJson.Flag(device, "accountEnabled") != false)
+                {
+                    targets.Add((users[i], device));
+                }
+            }
+        }
+
+        foreach (var chunk in targets.Select((t, i) => (t, i)).GroupBy(x => x.i / GraphBatchClient.MaxItemsPerBatch, x => x.t))
+        {
+            var batch = chunk.ToList();
+            GraphBatchItem[] patches = batch
+                .Select((t, i) => new GraphBatchItem(i.ToString(CultureInfo.InvariantCulture), "PATCH", $"/devices/{UserJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false }))
+                .ToArray();
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
+            DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
+            for (int i = 0; i < batch.Count; i++)
+            {
+                (ContainmentUser user, JsonNode device) = batch[i];
+                string description = $"{UserJson.Text(device, "displayName")} ({UserJson.Text(device, "operatingSystem")}, registered {UserJson.Time(device, "registrationDateTime")?.UtcDateTime:yyyy-MM-dd HH:mm}Z)";
+                string? message = description;
+                if (!answers[i].IsSuccess)
+                {
+                    ContainmentException error = Explain(answers[i], description);
+                    results.Failed(error);
+                    message = error.Message;
+                }
+
+                results.Succeeded(new ContainmentAction
+                {
+                    UserId = user.Id,
+                    UserPrincipalName = user.UserPrincipalName,
+                    Action = ContainmentActions.DisableDevice,
+                    Target = UserJson.Text(device, "id"),
+                    Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                    Timestamp = answeredAt,
+                    AccountEnabled = answers[i].IsSuccess ? false : null,
+                    RequestId = answers[i].RequestId,
+                    Message = message,
+                });
+            }
+        }
+    }
+
+    private ContainmentException Explain(GraphBatchResult answer, string device)
+    {
+        if (answer.Status == 403 && _connection.Context.PermissionType == "Application")
+        {
+            return new ContainmentException(
+                ContainmentErrorKind.PermissionDenied,
+                "DeviceDisableDenied",
+                $"Graph refused to disable {device}. An app may disable only Windows devices; for other devices sign in as a Cloud Device Administrator (delegated, Directory.AccessAsUser.All) or disable it in the Entra admin center. Otherwise grant Device.ReadWrite.All. Graph said: {answer.Error.Message}",
+                device)
+            { RequestId = answer.RequestId };
+        }
+
+        return GraphErrorTranslator.Translate(answer.Error, GraphOperation.DisableDevice, device);
+    }
+}
