@@ -35,7 +35,14 @@ internal sealed class DrillRunner
         Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", sandbox.ManagedIdentityEndpoint.AbsoluteUri);
         Environment.SetEnvironmentVariable("IDENTITY_HEADER", sandbox.ManagedIdentityHeader);
 
-        RunRunbook(manifest, runbook, compromised, sandbox.GraphEndpoint, steps);
+        // The incident's start as a responder reads it from the sign-in logs: the earliest foothold.
+        DateTimeOffset compromisedSince = sandbox.Tenant.Footholds
+            .Select(f => f.IssuedDateTime ?? f.KnownSince)
+            .Where(t => t is not null)
+            .DefaultIfEmpty(DateTimeOffset.UtcNow.AddDays(-1))
+            .Min()!.Value
+            .AddHours(-1);
+        RunRunbook(manifest, runbook, compromised, compromisedSince, sandbox.GraphEndpoint, steps);
 
         IReadOnlyList<FootholdStatus> footholds = sandbox.EvaluateFootholds();
         Scorecard.Print(footholds, _output);
@@ -53,7 +60,7 @@ internal sealed class DrillRunner
         return sandbox;
     }
 
-    private static void RunRunbook(string manifest, string runbook, string[] users, Uri graphEndpoint, StepReporter steps)
+    private static void RunRunbook(string manifest, string runbook, string[] users, DateTimeOffset compromisedSince, Uri graphEndpoint, StepReporter steps)
     {
         InitialSessionState session = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows())
@@ -68,12 +75,15 @@ internal sealed class DrillRunner
         using PowerShell shell = PowerShell.Create();
         shell.Runspace = runspace;
         shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").AddStatement();
-        shell.AddCommand(runbook).AddParameter("UserId", users).AddParameter("GraphEndpoint", graphEndpoint.AbsoluteUri);
+        shell.AddCommand(runbook)
+            .AddParameter("UserId", users)
+            .AddParameter("CompromisedSince", compromisedSince.UtcDateTime)
+            .AddParameter("GraphEndpoint", graphEndpoint.AbsoluteUri);
 
         var output = new PSDataCollection<PSObject>();
         output.DataAdded += (_, e) => steps.OnOutput(output[e.Index]);
         shell.Streams.Error.DataAdded += (_, e) => steps.OnError(shell.Streams.Error[e.Index]);
-        steps.Step($"Running {Path.GetFileName(runbook)} for {users.Length} user(s) with the Automation account's managed identity.");
+        steps.Step($"Running {Path.GetFileName(runbook)} for {users.Length} user(s), compromised since {compromisedSince.UtcDateTime:yyyy-MM-dd HH:mm}Z, with the Automation account's managed identity.");
         try
         {
             shell.Invoke(null, output);

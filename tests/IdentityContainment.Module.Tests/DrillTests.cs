@@ -18,7 +18,9 @@ public sealed class DrillTests
         Assert.Matches(@"closed\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
         Assert.Matches(@"closed\s+Password\s+adelev@contoso\.com\s+aitm-password", output);
         Assert.Matches(@"OPEN\s+OAuthGrant\s+adelev@contoso\.com\s+aitm-oauth-grant", output);
-        Assert.Contains("NOT contained: 7 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Contains("ConfirmCompromised adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
+        Assert.Matches(@"closed\s+Device\s+adelev@contoso\.com\s+aitm-device", output);
+        Assert.Contains("NOT contained: 6 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
     }
 

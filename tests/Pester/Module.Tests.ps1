@@ -138,6 +138,8 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
 
         $output[0].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
         $output[1].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentUser'
+        $output.Action | Should -Contain 'RevokeSessions'
+        @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' }).Count | Should -Be 1
         Get-IdentityContainmentContext | Should -BeNullOrEmpty -Because 'the runbook disconnects when it ends'
     }
 }

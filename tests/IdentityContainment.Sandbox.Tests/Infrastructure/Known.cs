@@ -17,4 +17,14 @@ internal static class Known
     public const string SystemManagedIdentityClientId = "77dde229-df88-4e4d-ac23-86e5cc86ba64";
     public const string UserManagedIdentityClientId = "c3dd75f6-8085-48e6-ac92-5f09a227f039";
     public const string StrongPassword = "N3w-Contained!Pass";
+    public const string AdelePassword = "Summer2026!Payables";
+    public const string AlexId = "fab36728-a78b-4b7e-8787-c0de2f960063";
+    public const string DelegatedAdminId = "8a119b9e-16bc-4732-8f7b-7676d015b0dc";
+    public const string SyncedUserId = "dd2ee150-d284-4277-b89c-1af40ce8fcc9";
+    public const string GuestId = "3c3ae353-fb14-428e-90b4-01a6c1cc0aff";
+    public const string AttackerDeviceId = "adff32f5-35dd-4954-a7f8-022a4eedef2a";
+    public const string AdeleLaptopId = "b21b1c2e-1f61-41bc-acb7-0dd842762334";
+    public const string VaultName = "kv-contoso-containment";
+    public const string AutomationServicePrincipalId = "68e58909-ccb2-4416-925a-56c9a30f4300";
+    public const string PasswordMethodId = "28c10230-6103-485e-b985-444c60001490";
 }

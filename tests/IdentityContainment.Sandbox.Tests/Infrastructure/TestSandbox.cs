@@ -11,15 +11,36 @@ internal static class TestSandbox
     }
 
     /// <summary>A sandbox with https, and a client that trusts exactly its certificate.</summary>
-    public static async Task<(SandboxServer Server, HttpClient Https)> StartWithHttpsAsync(string scenario = "aitm-bec")
+    public static async Task<(SandboxServer Server, HttpClient Https)> StartWithHttpsAsync(string scenario = "aitm-bec", Action<SandboxOptions>? configure = null)
+    {
+        var certificate = SandboxCertificate.CreateSelfSigned();
+        var server = await StartAsync(scenario, o =>
+        {
+            o.HttpsCertificate = certificate;
+            configure?.Invoke(o);
+        });
+        return (server, new HttpClient(PinnedHandler(certificate)) { BaseAddress = server.HttpsBaseAddress });
+    }
+
+    /// <summary>
+    /// A sandbox with https, a client for its token endpoint, and a client for its Key Vault that goes
+    /// through the sandbox's CONNECT proxy, as HTTPS_PROXY makes any .NET client do.
+    /// </summary>
+    public static async Task<(SandboxServer Server, HttpClient Https, HttpClient Vault)> StartWithVaultAsync(string scenario = "aitm-bec")
     {
         var certificate = SandboxCertificate.CreateSelfSigned();
         var server = await StartAsync(scenario, o => o.HttpsCertificate = certificate);
-        var handler = new HttpClientHandler
-        {
-            // Test code only: pin the sandbox's own certificate instead of trusting it machine-wide.
-            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
-        };
-        return (server, new HttpClient(handler) { BaseAddress = server.HttpsBaseAddress });
+        var vaultHandler = PinnedHandler(certificate);
+        vaultHandler.Proxy = new System.Net.WebProxy(server.HttpsProxy);
+        vaultHandler.UseProxy = true;
+        return (server,
+            new HttpClient(PinnedHandler(certificate)) { BaseAddress = server.HttpsBaseAddress },
+            new HttpClient(vaultHandler) { BaseAddress = server.KeyVaultUri });
     }
+
+    // Test code only: pin the sandbox's own certificate instead of trusting it machine-wide.
+    private static HttpClientHandler PinnedHandler(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
+    };
 }

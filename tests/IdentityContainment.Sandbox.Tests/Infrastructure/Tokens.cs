@@ -13,6 +13,19 @@ internal static class Tokens
         return server.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
     }
 
+    /// <summary>A delegated token for any user, through the Graph CLI client, with the scopes given; roles come from the user.</summary>
+    public static string Delegated(SandboxServer server, string userPrincipalName, params string[] scopes) =>
+        server.IssueAccessToken(new AccessTokenRequest
+        {
+            AppId = "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+            UserPrincipalName = userPrincipalName,
+            Permissions = scopes,
+        });
+
+    /// <summary>An app-only token for the Key Vault resource, as the token endpoint issues it.</summary>
+    public static string ForVault(SandboxServer server, string appId) =>
+        server.IssueAccessToken(new AccessTokenRequest { AppId = appId, Audience = KeyVaultResource.Uri });
+
     public static string DelegatedAdmin(SandboxServer server)
     {
         var admin = server.Tenant.Operators.DelegatedAdmins[0];
