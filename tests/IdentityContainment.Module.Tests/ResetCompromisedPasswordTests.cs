@@ -171,6 +171,32 @@ public sealed class ResetSpecialAccountTests
     }
 
     [Fact]
+    public async Task A_responder_signed_in_resets_a_synced_user_through_password_writeback()
+    {
+        var fixture = new SyncedUserFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            string user = fixture.Sandbox.Tenant.Footholds[0].UserId;
+            using HostedPowerShell shell = fixture.DelegatedShell();
+
+            ScriptResult result = shell.Run("param($U) Reset-CompromisedPassword $U -Confirm:$false -Verbose", Parameters.Of(("U", user)));
+
+            Assert.Empty(result.AllErrors);
+            dynamic reset = result.Output.Select(o => o.BaseObject).Single(o => o.GetType().Name == "PasswordReset");
+            Assert.Equal("Succeeded", (string)reset.Status);
+            Assert.Contains("writeback", (string)reset.Message, StringComparison.Ordinal);
+            Assert.True(fixture.Sandbox.Tenant.FindUser(user)!.Password!.Matches(ResetCompromisedPasswordTests.Reveal((SecureString)reset.TemporaryPassword)));
+            Assert.Contains(result.Verbose, v => v.Contains("/authentication/operations/", StringComparison.Ordinal));
+            Assert.All(fixture.Sandbox.EvaluateFootholds(), f => Assert.False(f.IsOpen, f.Reason));
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task An_app_cannot_reset_an_administrator_and_the_error_names_the_role_that_can()
     {
         var fixture = new SandboxFixture();

@@ -56,5 +56,12 @@ public sealed class GraphConnection : IDisposable
     /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
     public WriteQuotaPacer WriteQuota { get; }
 
+    /// <summary>A single Graph call through the connection's pipeline (token, retries, pacing, -Verbose), for what the
+    /// typed client cannot express, such as reading the Location of a 202.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => _http.SendAsync(request, cancellationToken);
+
+    /// <summary>An absolute URI for a path relative to the version root (/users/...).</summary>
+    public Uri UriFor(string relativePath) => new(GraphEndpoint.AbsoluteUri.TrimEnd('/') + relativePath);
+
     public void Dispose() => _http.Dispose();
 }

@@ -101,7 +101,15 @@ public sealed class PasswordResetter
             {
                 ContainmentUser user = users[i];
                 string? message = null;
-                if (!answers[i].IsSuccess)
+                bool succeeded = answers[i].IsSuccess;
+                string? requestId = answers[i].RequestId;
+                if (!succeeded && IsSyncedRefusal(answers[i], user) && _connection.Context.PermissionType == "Delegated")
+                {
+                    // The cloud refuses a synchronized account's password; writeback through the password method does not.
+                    (succeeded, requestId, message) = await WriteBackAsync(user, passwords[i], results, cancellationToken).ConfigureAwait(false);
+                    answeredAt = DateTimeOffset.UtcNow;
+                }
+                else if (!succeeded)
                 {
                     ContainmentException error = Explain(answers[i], user);
                     results.Failed(error);
@@ -112,13 +120,13 @@ public sealed class PasswordResetter
                 {
                     UserId = user.Id,
                     UserPrincipalName = user.UserPrincipalName,
-                    TemporaryPassword = answers[i].IsSuccess ? Protect(passwords[i]) : null,
+                    TemporaryPassword = succeeded ? Protect(passwords[i]) : null,
                     ForceChangePasswordNextSignIn = _options.ForceChangePasswordNextSignIn,
                     ForceChangePasswordNextSignInWithMfa = _options.RequireMfaForChange,
                     SessionsRevokedAt = revokedAt[user.Id],
                     Timestamp = answeredAt,
-                    Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
-                    RequestId = answers[i].RequestId,
+                    Status = succeeded ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                    RequestId = requestId,
                     Message = message,
                 });
             }
@@ -135,10 +143,26 @@ public sealed class PasswordResetter
         }
     }
 
+    private async Task<(bool Succeeded, string? RequestId, string? Message)> WriteBackAsync(ContainmentUser user, char[] password, IResultSink<object> results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string? requestId = await new PasswordWriteback(_connection).ResetAsync(user, password, cancellationToken).ConfigureAwait(false);
+            return (true, requestId, "Synchronized account: reset through password writeback to on-premises AD.");
+        }
+        catch (ContainmentException error)
+        {
+            results.Failed(error);
+            return (false, error.RequestId, error.Message);
+        }
+    }
+
+    private static bool IsSyncedRefusal(GraphBatchResult answer, ContainmentUser user) => answer.Status == 400 && user.OnPremisesSyncEnabled == true;
+
     private ContainmentException Explain(GraphBatchResult answer, ContainmentUser user)
     {
         string who = user.UserPrincipalName ?? user.Id;
-        if (answer.Status == 400 && user.OnPremisesSyncEnabled == true)
+        if (IsSyncedRefusal(answer, user))
         {
             return new ContainmentException(
                 ContainmentErrorKind.NotSupported,

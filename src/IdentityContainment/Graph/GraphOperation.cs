@@ -14,6 +14,8 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ResetPassword = new("reset the password of", "User-PasswordProfile.ReadWrite.All", "Privileged Authentication Administrator for admins, otherwise Helpdesk or User Administrator");
 
+    public static readonly GraphOperation ResetPasswordWriteback = new("reset through password writeback the password of", "UserAuthenticationMethod.ReadWrite.All (delegated only)", "Authentication Administrator (Privileged Authentication Administrator for admins)");
+
     public static readonly GraphOperation ConfirmCompromised = new("confirm compromised in Identity Protection", "IdentityRiskyUser.ReadWrite.All", "Security Administrator");
 
     public static readonly GraphOperation ListDevices = new("list the devices registered to", "Device.Read.All", "Directory Readers", "Device");

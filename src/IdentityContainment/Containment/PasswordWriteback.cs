@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using IdentityContainment.Connection;
+using IdentityContainment.Errors;
+using IdentityContainment.Graph;
+
+namespace IdentityContainment.Containment;
+
+/// <summary>
+/// Resets a synchronized user's password through the password authentication method, which Entra ID writes back to
+/// on-premises AD. Delegated sign-in only (Graph offers no app permission for it); Graph accepts with 202 and a
+/// long-running operation to poll until it succeeds or fails.
+/// </summary>
+internal sealed class PasswordWriteback
+{
+    /// <summary>The well-known id of every user's password authentication method.</summary>
+    private const string PasswordMethodId = "28c10230-6103-485e-b985-444c60001490";
+
+    private static readonly TimeSpan PollingLimit = TimeSpan.FromMinutes(2);
+
+    private readonly GraphConnection _connection;
+
+    public PasswordWriteback(GraphConnection connection) => _connection = connection;
+
+    /// <summary>Returns Graph's request-id when the operation succeeded; throws a ContainmentException saying why not.</summary>
+    public async Task<string?> ResetAsync(ContainmentUser user, char[] password, CancellationToken cancellationToken)
+    {
+        string body = new JsonObject { ["newPassword"] = new string(password) }.ToJsonString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _connection.UriFor($"/users/{user.Id}/authentication/methods/{PasswordMethodId}/resetPassword"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        using HttpResponseMessage accepted = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        string? requestId = GraphCallLogHandler.HeaderValue(accepted, "request-id");
+        if (!accepted.IsSuccessStatusCode)
+        {
+            JsonNode? error = await ReadJsonAsync(accepted).ConfigureAwait(false);
+            throw GraphErrorTranslator.Translate(GraphError.From((int)accepted.StatusCode, error, requestId), GraphOperation.ResetPasswordWriteback, user.UserPrincipalName ?? user.Id);
+        }
+
+        if (accepted.Headers.Location is not { } operation)
+        {
+            return requestId;
+        }
+
+        DateTimeOffset giveUpAt = DateTimeOffset.UtcNow + PollingLimit;
+        TimeSpan wait = RetryPolicy.ParseRetryAfter(RetryPolicy.RetryAfterHeader(accepted.Headers)) ?? TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage polled = await _connection.SendAsync(new HttpRequestMessage(HttpMethod.Get, operation), cancellationToken).ConfigureAwait(false);
+            JsonNode? state = await ReadJsonAsync(polled).ConfigureAwait(false);
+            string status = state?["status"]?.GetValue<string>() ?? "unknown";
+            if (status.Equals("succeeded", StringComparison.OrdinalIgnoreCase))
+            {
+                return requestId;
+            }
+
+            if (status.Equals("failed", StringComparison.OrdinalIgnoreCase) || !polled.IsSuccessStatusCode || DateTimeOffset.UtcNow > giveUpAt)
+            {
+                string detail = state?["statusDetail"]?.ToString() ?? $"status {status}";
+                throw new ContainmentException(
+                    ContainmentErrorKind.ServiceError,
+                    "PasswordWritebackFailed",
+                    $"The on-premises password reset of {user.UserPrincipalName} through password writeback did not succeed ({detail}). Check password writeback in Entra Connect, or reset the password in on-premises AD. The operation: {operation}",
+                    user.Id)
+                { RequestId = requestId };
+            }
+
+            wait = RetryPolicy.ParseRetryAfter(RetryPolicy.RetryAfterHeader(polled.Headers)) ?? TimeSpan.FromSeconds(1);
+        }
+    }
+
+    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response)
+    {
+        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
