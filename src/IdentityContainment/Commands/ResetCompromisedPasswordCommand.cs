@@ -34,7 +34,23 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
     public SwitchParameter AsPlainText { get; set; }
 
     [Parameter]
+    [ValidateNotNullOrEmpty]
+    public Uri? KeyVaultUri { get; set; }
+
+    [Parameter]
     public SwitchParameter Force { get; set; }
+
+    private PasswordVault? _vault;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (KeyVaultUri is not null)
+        {
+            // Proven before any reset: a password no one can read back is worse than no reset.
+            _vault = RunToEnd(stopping => PasswordVault.OpenAsync(Connection, KeyVaultUri, stopping));
+        }
+    }
 
     private protected override bool Admit(string userId) =>
         !RefuseOwnAccount(userId, "resetting its password", Force)
@@ -49,6 +65,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             RequireMfaForChange = RequireMfaForChange,
             RevokedWithin = RevokedWithin,
             SkipRevocation = SkipRevocation,
+            Vault = _vault,
         };
         return new PasswordResetter(Connection, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
     }

@@ -14,6 +14,7 @@ public sealed class GraphConnection : IDisposable
 
     internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy, WriteQuotaPacer writeQuota)
     {
+        Credential = credential;
         WriteQuota = writeQuota;
         GraphEndpoint = graphEndpoint;
         Statistics = new GraphCallStatistics();
@@ -39,6 +40,9 @@ public sealed class GraphConnection : IDisposable
     }
 
     public Uri GraphEndpoint { get; }
+
+    /// <summary>The sign-in itself, for other Azure services the same operator uses (Key Vault).</summary>
+    internal TokenCredential Credential { get; }
 
     public ContainmentContext Context { get; internal set; } = new();
 

@@ -12,6 +12,9 @@ public sealed class PasswordResetOptions
     /// <summary>Sessions revoked at least this recently count as revoked; older ones are revoked again first.</summary>
     public TimeSpan RevokedWithin { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Where temporary passwords go instead of the output (runbooks): null keeps them in the output.</summary>
+    public PasswordVault? Vault { get; init; }
+
     /// <summary>Reset without revoking first, when the operator says so explicitly.</summary>
     public bool SkipRevocation { get; init; }
 }

@@ -116,11 +116,19 @@ public sealed class PasswordResetter
                     message = error.Message;
                 }
 
+                string? secretUri = null;
+                if (succeeded && _options.Vault is { } vault)
+                {
+                    (secretUri, message) = await StoreAsync(vault, user, passwords[i], results, cancellationToken).ConfigureAwait(false);
+                }
+
                 results.Succeeded(new PasswordReset
                 {
                     UserId = user.Id,
                     UserPrincipalName = user.UserPrincipalName,
-                    TemporaryPassword = succeeded ? Protect(passwords[i]) : null,
+                    // The password stays in the output only when no vault holds it: it must never be lost.
+                    TemporaryPassword = succeeded && secretUri is null ? Protect(passwords[i]) : null,
+                    SecretUri = secretUri,
                     ForceChangePasswordNextSignIn = _options.ForceChangePasswordNextSignIn,
                     ForceChangePasswordNextSignInWithMfa = _options.RequireMfaForChange,
                     SessionsRevokedAt = revokedAt[user.Id],
@@ -154,6 +162,25 @@ public sealed class PasswordResetter
         {
             results.Failed(error);
             return (false, error.RequestId, error.Message);
+        }
+    }
+
+    private static async Task<(string? SecretUri, string? Message)> StoreAsync(PasswordVault vault, ContainmentUser user, char[] password, IResultSink<object> results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await vault.StoreAsync(user, password, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+        {
+            var error = new ContainmentException(
+                ContainmentErrorKind.ServiceError,
+                "KeyVaultStoreFailed",
+                $"The password of {user.UserPrincipalName} was reset, but Key Vault did not store it ({ex.Message.Split('\n')[0]}). The temporary password is in this result's TemporaryPassword instead; keep it safe.",
+                user.Id,
+                ex);
+            results.Failed(error);
+            return (null, error.Message);
         }
     }
 

@@ -12,7 +12,11 @@ public sealed class PasswordReset
 
     public string? UserPrincipalName { get; init; }
 
+    /// <summary>Empty when the password went to Key Vault (see <see cref="SecretUri"/>) or the reset failed.</summary>
     public SecureString? TemporaryPassword { get; init; }
+
+    /// <summary>The Key Vault secret that holds the temporary password, with -KeyVaultUri.</summary>
+    public string? SecretUri { get; init; }
 
     public bool ForceChangePasswordNextSignIn { get; init; }
 
