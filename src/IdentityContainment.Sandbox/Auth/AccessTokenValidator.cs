@@ -8,9 +8,16 @@ internal sealed record TokenValidationResult(CallerIdentity? Caller, string? Fai
     public static TokenValidationResult Fail(string message) => new(null, message);
 }
 
-/// <summary>Checks bearer tokens as Graph does: signature, lifetime, audience and tenant.</summary>
-internal sealed class AccessTokenValidator(TokenSigningKey key, TenantState tenant)
+/// <summary>
+/// Checks bearer tokens as Graph does: signature, lifetime, audience and tenant. The audience check
+/// is Graph's unless the caller (the Key Vault endpoint) gives its own, with its own message.
+/// </summary>
+internal sealed class AccessTokenValidator(TokenSigningKey key, TenantState tenant,
+    Func<string?, bool>? acceptsAudience = null, Func<string?, string>? invalidAudienceMessage = null)
 {
+    private readonly Func<string?, bool> _acceptsAudience = acceptsAudience ?? GraphResource.IsGraphAudience;
+    private readonly Func<string?, string> _invalidAudience = invalidAudienceMessage ?? (_ => "Access token validation failure. Invalid audience.");
+
     // Entra's validators allow five minutes of clock skew.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -36,8 +43,8 @@ internal sealed class AccessTokenValidator(TokenSigningKey key, TenantState tena
             return TokenValidationResult.Fail("Lifetime validation failed, the token is expired.");
         if (notBefore is not null && notBefore.Value - ClockSkew > now)
             return TokenValidationResult.Fail("Lifetime validation failed, the token is not yet valid.");
-        if (!GraphResource.IsGraphAudience(jwt.Claim("aud")))
-            return TokenValidationResult.Fail("Access token validation failure. Invalid audience.");
+        if (!_acceptsAudience(jwt.Claim("aud")))
+            return TokenValidationResult.Fail(_invalidAudience(jwt.Claim("aud")));
         var tenantId = jwt.Claim("tid");
         if (tenantId is null || !string.Equals(tenantId, tenant.TenantId, StringComparison.OrdinalIgnoreCase)
             || jwt.Claim("iss") != AccessTokenIssuer.Issuer(tenantId))

@@ -22,8 +22,9 @@ internal sealed class ManagedIdentityEndpoint(TenantState tenant, AccessTokenIss
         var resource = query.GetValueOrDefault("resource");
         if (resource is null)
             return Error(400, "The resource parameter is required.");
-        if (!GraphResource.IsGraphResource(resource))
-            return Error(400, $"The sandbox issues managed identity tokens for Microsoft Graph only, not '{resource}'.");
+        var audience = TokenResources.AudienceFor(resource);
+        if (audience is null)
+            return Error(400, $"The sandbox issues managed identity tokens for {TokenResources.Served} only, not '{resource}'.");
 
         var identity = Select(query);
         if (identity is null)
@@ -34,15 +35,16 @@ internal sealed class ManagedIdentityEndpoint(TenantState tenant, AccessTokenIss
         var token = issuer.Issue(new AccessTokenRequest
         {
             AppId = identity.ClientId,
-            Permissions = identity.Roles,
+            Permissions = TokenResources.RolesFor(audience, identity.Roles),
             Lifetime = lifetime,
             NotBefore = notBefore,
+            Audience = audience,
         }, AccessTokenIssuer.ClientAuthentication.Certificate);
         return new EndpointResult(200, new JsonObject
         {
             ["access_token"] = token,
             ["expires_on"] = (notBefore + lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            ["resource"] = GraphResource.Uri,
+            ["resource"] = audience,
             ["token_type"] = "Bearer",
             ["client_id"] = identity.ClientId,
         })

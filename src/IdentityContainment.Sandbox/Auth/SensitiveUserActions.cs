@@ -6,6 +6,9 @@ internal enum SensitiveUserAction
     ResetPassword,
     EnableOrDisable,
     RevokeSessions,
+
+    /// <summary>authentication/methods/{password}/resetPassword: a narrower set of roles than PATCH passwordProfile.</summary>
+    ResetPasswordThroughAuthenticationMethod,
 }
 
 /// <summary>
@@ -24,6 +27,8 @@ internal static class SensitiveUserActions
     {
         SensitiveUserAction.ResetPassword or SensitiveUserAction.RevokeSessions =>
             [.. TopRoles, DirectoryRoles.UserAdministrator, DirectoryRoles.HelpdeskAdministrator, DirectoryRoles.AuthenticationAdministrator],
+        // The resetPassword page names Global, Privileged Authentication and Authentication Administrator only.
+        SensitiveUserAction.ResetPasswordThroughAuthenticationMethod => [.. TopRoles, DirectoryRoles.AuthenticationAdministrator],
         _ => [.. TopRoles, DirectoryRoles.UserAdministrator],
     };
 

@@ -5,7 +5,7 @@ namespace IdentityContainment.Sandbox;
 /// <summary>
 /// POST /{tenant}/oauth2/v2.0/token with the client credentials grant, answering as Entra does: a
 /// secret or a certificate assertion for a registered operator app buys a Graph token carrying the
-/// app's application permissions.
+/// app's application permissions, or a Key Vault token (scope https://vault.localhost/.default).
 /// </summary>
 internal sealed class TokenEndpoint(TenantState tenant, AccessTokenIssuer issuer, ClientAssertionValidator assertions)
 {
@@ -34,9 +34,10 @@ internal sealed class TokenEndpoint(TenantState tenant, AccessTokenIssuer issuer
         if (!scope.EndsWith("/.default", StringComparison.OrdinalIgnoreCase))
             return Error(400, "invalid_scope", 1002012,
                 $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
-        if (!GraphResource.IsGraphResource(scope))
+        var audience = TokenResources.AudienceFor(scope);
+        if (audience is null)
             return Error(400, "invalid_resource", 500011,
-                $"The resource principal named {scope[..^"/.default".Length]} was not found in the tenant named {tenant.Info.DisplayName}. The sandbox issues tokens for Microsoft Graph only.");
+                $"The resource principal named {scope[..^"/.default".Length]} was not found in the tenant named {tenant.Info.DisplayName}. The sandbox issues tokens for {TokenResources.Served} only.");
 
         var application = tenant.FindOperatorApplication(clientId);
         if (application is null)
@@ -65,7 +66,13 @@ internal sealed class TokenEndpoint(TenantState tenant, AccessTokenIssuer issuer
         }
 
         var lifetime = TimeSpan.FromHours(1);
-        var token = issuer.Issue(new AccessTokenRequest { AppId = application.AppId, Permissions = application.Roles, Lifetime = lifetime }, how);
+        var token = issuer.Issue(new AccessTokenRequest
+        {
+            AppId = application.AppId,
+            Permissions = TokenResources.RolesFor(audience, application.Roles),
+            Lifetime = lifetime,
+            Audience = audience,
+        }, how);
         var expiresIn = (int)lifetime.TotalSeconds - 1;
         var result = new EndpointResult(200, new JsonObject
         {

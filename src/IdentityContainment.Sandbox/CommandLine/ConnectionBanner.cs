@@ -16,6 +16,9 @@ internal static class ConnectionBanner
             output.WriteLine($"  Graph (https)     {server.HttpsGraphEndpoint}");
             output.WriteLine($"  Authority host    {server.AuthorityHost}");
             output.WriteLine($"  Certificate (PEM) {pemPath}");
+            output.WriteLine($"  HTTPS proxy       {server.HttpsProxy} (loopback only; reaches the Key Vaults)");
+            if (server.KeyVaultUri is not null)
+                output.WriteLine($"  Key Vault         {server.KeyVaultUri} (resource {KeyVaultResource.Uri})");
         }
         output.WriteLine($"  Managed identity  {server.ManagedIdentityEndpoint}");
         output.WriteLine($"  Ground truth      {server.HttpBaseAddress}sandbox/footholds");
@@ -31,10 +34,12 @@ internal static class ConnectionBanner
         {
             output.WriteLine();
             output.WriteLine($"Connect with the '{automation.DisplayName}' app's client secret (https; start pwsh with the certificate trusted):");
-            output.WriteLine($"  SSL_CERT_FILE={pemPath} pwsh");
+            output.WriteLine($"  SSL_CERT_FILE={pemPath} HTTPS_PROXY={server.HttpsProxy} pwsh");
             output.WriteLine($"  Connect-IdentityContainment -TenantId {tenant.TenantId} -ClientId {automation.AppId} -ClientSecret $secret `");
             output.WriteLine($"      -AuthorityHost {server.AuthorityHost} -GraphEndpoint {server.HttpsGraphEndpoint}");
             output.WriteLine($"  (the secret is in the scenario's operators.applications; see src/IdentityContainment.Sandbox/Scenarios/README.md)");
+            if (server.KeyVaultUri is not null)
+                output.WriteLine($"  (temporary passwords: Reset-CompromisedPassword -KeyVaultUri {server.KeyVaultUri}; HTTPS_PROXY must be set before pwsh starts)");
         }
         output.WriteLine();
         output.WriteLine("Press Ctrl+C to stop.");

@@ -38,6 +38,9 @@ public enum RequestKind
     Token,
     ManagedIdentity,
     Discovery,
+
+    /// <summary>A request to one of the sandbox's Key Vaults (Path is below the vault, e.g. "/secrets/name").</summary>
+    KeyVault,
 }
 
 public enum RequestOutcome

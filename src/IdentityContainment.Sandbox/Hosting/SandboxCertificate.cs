@@ -8,8 +8,8 @@ namespace IdentityContainment.Sandbox;
 public static class SandboxCertificate
 {
     /// <summary>
-    /// CN=localhost with SANs localhost and 127.0.0.1, serverAuth, valid for about a year, with a private
-    /// key Kestrel can use on every platform.
+    /// CN=localhost with SANs localhost, *.vault.localhost (the Key Vaults) and 127.0.0.1, serverAuth,
+    /// valid for about a year, with a private key Kestrel can use on every platform.
     /// </summary>
     public static X509Certificate2 CreateSelfSigned()
     {
@@ -17,6 +17,8 @@ public static class SandboxCertificate
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
+        // Two labels under the wildcard, so TLS stacks that refuse "*.localhost" accept it.
+        names.AddDnsName("*" + KeyVaultResource.HostSuffix);
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build(critical: false));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));

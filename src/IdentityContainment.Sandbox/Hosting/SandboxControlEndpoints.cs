@@ -84,5 +84,7 @@ internal sealed class SandboxControlEndpoints(SandboxServer server)
         ["httpsGraphEndpoint"] = server.HttpsGraphEndpoint?.ToString(),
         ["authorityHost"] = server.AuthorityHost?.ToString(),
         ["managedIdentityEndpoint"] = server.ManagedIdentityEndpoint.ToString(),
+        ["keyVaultUri"] = server.KeyVaultUri?.ToString(),
+        ["httpsProxy"] = server.HttpsProxy?.ToString(),
     };
 }

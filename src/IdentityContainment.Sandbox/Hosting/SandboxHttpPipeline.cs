@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
-/// The one HTTP entry point: sends each request to Graph, the token endpoint, the managed identity
-/// endpoint, discovery or the sandbox's own paths. No ASP.NET routing: a handful of path shapes do
-/// not need it, and start-up stays fast.
+/// The one HTTP entry point: sends each request to a Key Vault (by host name), Graph, the token
+/// endpoint, the managed identity endpoint, discovery or the sandbox's own paths. No ASP.NET routing:
+/// a handful of path shapes do not need it, and start-up stays fast.
 /// </summary>
 internal sealed class SandboxHttpPipeline(
     SandboxServer server,
+    KeyVaultHttpAdapter keyVault,
     GraphHttpAdapter graph,
     TokenEndpoint tokens,
     ManagedIdentityEndpoint managedIdentity,
@@ -23,6 +24,13 @@ internal sealed class SandboxHttpPipeline(
         var segments = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         try
         {
+            if (KeyVaultResource.TryGetVaultName(http.Request.Host.Host, out var vaultName))
+            {
+                if (latency > TimeSpan.Zero)
+                    await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
+                await keyVault.HandleAsync(http, vaultName, rawPath, rawQuery).ConfigureAwait(false);
+                return;
+            }
             if (segments is ["sandbox", .. var rest])
             {
                 await control.HandleAsync(http, rest).ConfigureAwait(false);

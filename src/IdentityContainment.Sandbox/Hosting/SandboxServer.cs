@@ -18,6 +18,10 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TokenSigningKey _signingKey;
     private readonly AccessTokenIssuer _issuer;
+    private readonly PasswordResetOperations _passwordResets;
+    private readonly bool _https;
+    private readonly int _proxyPort;
+    private LoopbackConnectProxy? _proxy;
 
     private SandboxServer(SandboxOptions options, TenantState tenant, TokenSigningKey signingKey)
     {
@@ -25,13 +29,22 @@ public sealed class SandboxServer : IAsyncDisposable
         Requests = new RequestLog(options.RequestLogCapacity);
         Faults = new FaultInjector();
         Throttling = options.Throttling;
+        AuthenticationOperations = options.AuthenticationOperations;
         ManagedIdentityHeader = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         _signingKey = signingKey;
         _issuer = new AccessTokenIssuer(_signingKey, tenant);
+        _passwordResets = new PasswordResetOperations(tenant, AuthenticationOperations);
+        _https = options.HttpsCertificate is not null;
+        _proxyPort = options.ProxyPort;
 
-        var router = new GraphRouter(tenant, new ThrottleGovernor(Throttling, tenant), Faults, Requests, GraphRouteTable.Create());
+        var governor = new ThrottleGovernor(Throttling, tenant);
+        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets));
+        // The vault takes only tokens for its own resource: a Graph token gets the challenge again.
+        var vaultTokens = new AccessTokenValidator(_signingKey, tenant, KeyVaultResource.IsKeyVaultAudience,
+            audience => $"AKV10022: Invalid audience. Expected {KeyVaultResource.Uri}, found: {audience}.");
         var pipeline = new SandboxHttpPipeline(
             this,
+            new KeyVaultHttpAdapter(this, new KeyVaultEndpoint(tenant, vaultTokens), governor),
             new GraphHttpAdapter(router, new AccessTokenValidator(_signingKey, tenant)),
             new TokenEndpoint(tenant, _issuer, new ClientAssertionValidator(tenant)),
             new ManagedIdentityEndpoint(tenant, _issuer, ManagedIdentityHeader),
@@ -75,6 +88,8 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             await server._app.StartAsync(ct).ConfigureAwait(false);
             server.ReadBoundAddresses();
+            if (server._https)
+                server._proxy = new LoopbackConnectProxy(server._proxyPort, server.RouteThroughProxy);
             return server;
         }
         catch
@@ -104,6 +119,23 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The secret expected in X-IDENTITY-HEADER, the value for IDENTITY_HEADER. Random per server.</summary>
     public string ManagedIdentityHeader { get; }
 
+    /// <summary>
+    /// https://{vault}.vault.localhost/ for the scenario's first Key Vault (null without https or without
+    /// a vault). Reach it through <see cref="HttpsProxy"/>: the name does not resolve everywhere.
+    /// </summary>
+    public Uri? KeyVaultUri => HttpsBaseAddress is not null && Tenant.KeyVaults.FirstOrDefault() is { } vault
+        ? KeyVaultResource.VaultUri(vault.Name)
+        : null;
+
+    /// <summary>
+    /// http://127.0.0.1:{port}/, the value for HTTPS_PROXY (null without https): a loopback CONNECT
+    /// proxy that tunnels to this sandbox only, so the vault hosts work without DNS.
+    /// </summary>
+    public Uri? HttpsProxy => _proxy is null ? null : new Uri($"http://127.0.0.1:{_proxy.Port}/");
+
+    /// <summary>How long password reset operations take; live-tunable like <see cref="Throttling"/>.</summary>
+    public AuthenticationOperationOptions AuthenticationOperations { get; }
+
     public TenantState Tenant { get; }
     public RequestLog Requests { get; }
     public FaultInjector Faults { get; }
@@ -117,9 +149,23 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_proxy is not null)
+            await _proxy.DisposeAsync().ConfigureAwait(false);
+        _passwordResets.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _signingKey.Dispose();
+    }
+
+    /// <summary>Where the proxy may tunnel a CONNECT: vault hosts to the https listener, loopback names to this sandbox's own ports.</summary>
+    private int? RouteThroughProxy(string host, int port)
+    {
+        var https = HttpsBaseAddress!.Port;
+        if (KeyVaultResource.TryGetVaultName(host, out _))
+            return port is 443 || port == https ? https : null;
+        var loopback = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+        return loopback && (port == https || port == HttpBaseAddress.Port) ? port : null;
     }
 
     private void ReadBoundAddresses()

@@ -6,7 +6,10 @@ public sealed record GeneratedTenantOptions
     /// <summary>Generated users, on top of the operator admins carried over from the clean scenario.</summary>
     public int Users { get; init; } = 100;
 
-    /// <summary>Users with a stolen session and a known password (session + password footholds each).</summary>
+    /// <summary>
+    /// Users with a stolen session and a known password (session + password footholds each), spread
+    /// evenly over the generated users; may equal <see cref="Users"/>.
+    /// </summary>
     public int CompromisedUsers { get; init; } = 1;
 
     /// <summary>Third-party enterprise apps users consent to.</summary>
@@ -17,4 +20,47 @@ public sealed record GeneratedTenantOptions
 
     /// <summary>The moment relative times are taken from; default now.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>How the compromised users were compromised: the footholds' story and the attacker's sign-ins.</summary>
+    public GeneratedAttack Attack { get; init; } = GeneratedAttack.AdversaryInTheMiddle;
+
+    /// <summary>Of the compromised users, how many are synced from on-premises AD (Graph refuses cloud password changes for them).</summary>
+    public int CompromisedSyncedUsers { get; init; }
+
+    /// <summary>Of the compromised users, how many are B2B guests (revocation here does not end their session).</summary>
+    public int CompromisedGuests { get; init; }
+
+    /// <summary>Of the compromised users, how many are Global Administrators (app-only callers cannot reset or disable them).</summary>
+    public int CompromisedGlobalAdministrators { get; init; }
+
+    /// <summary>The scenario's name.</summary>
+    public string Name { get; init; } = ScenarioLoader.GeneratedName;
+
+    /// <summary>
+    /// The password-spray scenario: 1,250 users, 1,000 of them compromised by a password spray (a
+    /// session and a password foothold each), among them 5 synced users, 5 guests and one Global
+    /// Administrator. <c>--scenario password-spray</c> loads exactly this.
+    /// </summary>
+    public static GeneratedTenantOptions PasswordSpray(DateTimeOffset? now = null) => new()
+    {
+        Name = ScenarioLoader.PasswordSprayName,
+        Users = 1250,
+        CompromisedUsers = 1000,
+        CompromisedSyncedUsers = 5,
+        CompromisedGuests = 5,
+        CompromisedGlobalAdministrators = 1,
+        Attack = GeneratedAttack.PasswordSpray,
+        Seed = 2026,
+        Now = now,
+    };
+}
+
+/// <summary>The attack that compromised a generated tenant's users.</summary>
+public enum GeneratedAttack
+{
+    /// <summary>An adversary-in-the-middle phishing page stole session and password together.</summary>
+    AdversaryInTheMiddle,
+
+    /// <summary>A password spray guessed common passwords, and the attacker signed in with them.</summary>
+    PasswordSpray,
 }

@@ -22,6 +22,9 @@ public sealed record Scenario
     public IReadOnlyList<DirectoryAuditRecord> DirectoryAudits { get; init; } = [];
     public IReadOnlyList<RiskyUserRecord> RiskyUsers { get; init; } = [];
 
+    /// <summary>Azure Key Vaults the operators store temporary passwords in, with their access policies.</summary>
+    public IReadOnlyList<KeyVaultRecord> KeyVaults { get; init; } = [];
+
     /// <summary>The attacker's ways back in; the ground truth evaluates each against the live state.</summary>
     public IReadOnlyList<FootholdDefinition> Footholds { get; init; } = [];
 }

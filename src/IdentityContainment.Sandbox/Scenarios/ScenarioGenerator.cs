@@ -25,6 +25,9 @@ public static class ScenarioGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(options.InboxRulesPerUser);
         if (options.CompromisedUsers < 0 || options.CompromisedUsers > options.Users)
             throw new ArgumentOutOfRangeException(nameof(options), "CompromisedUsers must be between 0 and Users.");
+        if (options.CompromisedSyncedUsers < 0 || options.CompromisedGuests < 0 || options.CompromisedGlobalAdministrators < 0
+            || options.CompromisedSyncedUsers + options.CompromisedGuests + options.CompromisedGlobalAdministrators > options.CompromisedUsers)
+            throw new ArgumentOutOfRangeException(nameof(options), "CompromisedSyncedUsers, CompromisedGuests and CompromisedGlobalAdministrators must add up to no more than CompromisedUsers.");
 
         var now = GraphTime.ToWholeSeconds(options.Now ?? DateTimeOffset.UtcNow);
         var clean = ScenarioLoader.Load("clean", now);
@@ -56,7 +59,9 @@ public static class ScenarioGenerator
         var methods = new List<AuthenticationMethodRecord>(options.Users * 2);
         var footholds = new List<FootholdDefinition>(options.CompromisedUsers * 2);
         var signIns = new List<SignInRecord>(options.CompromisedUsers);
-        var compromisedEvery = options.CompromisedUsers == 0 ? int.MaxValue : options.Users / options.CompromisedUsers;
+        var riskyUsers = new List<RiskyUserRecord>();
+        var roles = CompromisedRoles.Assign(options);
+        var guestDomain = clean.Tenant.InitialDomain;
 
         for (var i = 0; i < options.Users; i++)
         {
@@ -77,6 +82,24 @@ public static class ScenarioGenerator
                 LastPasswordChangeDateTime = passwordChanged,
                 SignInSessionsValidFromDateTime = passwordChanged,
             };
+            var compromised = CompromisedRoles.IsCompromised(i, options);
+            // Special victims change no random draw, so existing seeds keep giving the same tenant.
+            switch (compromised ? roles.GetValueOrDefault(i) : CompromisedRole.Ordinary)
+            {
+                case CompromisedRole.Guest:
+                    var home = $"user{i:D5}@fabrikam.com";
+                    upn = $"user{i:D5}_fabrikam.com#EXT#@{guestDomain}";
+                    user = user with { UserPrincipalName = upn, Mail = home, UserType = UserTypes.Guest, JobTitle = null };
+                    break;
+                case CompromisedRole.Synced:
+                    user = user with { OnPremisesSyncEnabled = true };
+                    break;
+                case CompromisedRole.GlobalAdministrator:
+                    user = user with { DirectoryRoles = [DirectoryRoles.GlobalAdministrator], JobTitle = "IT Administrator" };
+                    break;
+            }
+            if (compromised && options.Attack == GeneratedAttack.PasswordSpray)
+                user = user with { Password = new SecretText(PasswordSprayStory.GuessedPassword(i)) };
             users.Add(user);
 
             // Distinct apps per user: Graph keeps one grant per client, resource and user.
@@ -118,9 +141,15 @@ public static class ScenarioGenerator
                 CreatedDateTime = user.CreatedDateTime,
             });
 
-            if (footholds.Count / 2 < options.CompromisedUsers && i % compromisedEvery == 0)
+            if (compromised && options.Attack == GeneratedAttack.PasswordSpray)
+            {
+                var signedIn = PasswordSprayStory.Compromise(user, i, random, now, footholds, signIns, riskyUsers);
+                users[^1] = user = NothingChangedSince(user, signedIn);
+            }
+            else if (compromised)
             {
                 var phished = now.AddHours(-random.Next(12, 72));
+                users[^1] = user = NothingChangedSince(user, phished);
                 footholds.Add(new FootholdDefinition
                 {
                     Id = $"fh-{i:D5}-session",
@@ -152,14 +181,22 @@ public static class ScenarioGenerator
                     DeviceDetail = new SignInDeviceDetail { OperatingSystem = "Windows 10", Browser = "Chrome 124.0.0" },
                 });
             }
+            else if (options.Attack == GeneratedAttack.PasswordSpray)
+            {
+                signIns.Add(PasswordSprayStory.FailedAttempt(user, i, random, now));
+            }
         }
 
         return new Scenario
         {
-            Name = ScenarioLoader.GeneratedName,
-            Description = $"Generated tenant: {options.Users} users, {options.CompromisedUsers} compromised, seed {options.Seed}.",
+            Name = options.Name,
+            Description = options.Attack == GeneratedAttack.PasswordSpray
+                ? PasswordSprayStory.Describe(options)
+                : $"Generated tenant: {options.Users} users, {options.CompromisedUsers} compromised, seed {options.Seed}.",
             Tenant = clean.Tenant,
             Operators = clean.Operators,
+            KeyVaults = clean.KeyVaults,
+            RiskyUsers = riskyUsers,
             Users = users,
             ServicePrincipals = [.. clean.ServicePrincipals, .. apps],
             OAuth2PermissionGrants = grants,
@@ -170,7 +207,19 @@ public static class ScenarioGenerator
         };
     }
 
-    private static string NextGuid(Random random)
+    /// <summary>
+    /// A planted foothold must be open at load: a victim whose password changed (and whose sessions
+    /// were revoked) after the compromise gets those times moved to a day before it. No random draw.
+    /// </summary>
+    private static UserRecord NothingChangedSince(UserRecord user, DateTimeOffset compromised)
+    {
+        var before = compromised.AddDays(-1);
+        return user.LastPasswordChangeDateTime > compromised || user.SignInSessionsValidFromDateTime > compromised
+            ? user with { LastPasswordChangeDateTime = before, SignInSessionsValidFromDateTime = before }
+            : user;
+    }
+
+    internal static string NextGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);

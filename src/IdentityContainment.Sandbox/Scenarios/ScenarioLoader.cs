@@ -10,6 +10,9 @@ public static partial class ScenarioLoader
     /// <summary>The name that asks for <see cref="ScenarioGenerator"/> instead of a file.</summary>
     public const string GeneratedName = "generated";
 
+    /// <summary>The bundled password-spray scenario, generated (1,000 victims would make a large file): <see cref="GeneratedTenantOptions.PasswordSpray"/>.</summary>
+    public const string PasswordSprayName = "password-spray";
+
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user"];
 
@@ -22,6 +25,9 @@ public static partial class ScenarioLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         if (string.Equals(nameOrPath, GeneratedName, StringComparison.OrdinalIgnoreCase))
             return ScenarioGenerator.Generate(new GeneratedTenantOptions { Now = loadTime });
+        // Checked like a file: the generator's output goes through the same validation.
+        if (string.Equals(nameOrPath, PasswordSprayName, StringComparison.OrdinalIgnoreCase))
+            return Prepare(ScenarioGenerator.Generate(GeneratedTenantOptions.PasswordSpray(loadTime)), $"{PasswordSprayName} (generated)");
         var bundled = BundledNames.FirstOrDefault(n => string.Equals(n, nameOrPath, StringComparison.OrdinalIgnoreCase));
         if (bundled is not null)
             return Parse(ReadBundled(bundled), $"Scenarios/{bundled}.json", loadTime);
@@ -30,7 +36,7 @@ public static partial class ScenarioLoader
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         throw new ScenarioLoadException(nameOrPath, looksLikePath
             ? "file not found."
-            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {GeneratedName}).");
+            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {GeneratedName}).");
     }
 
     public static Scenario LoadFile(string path, DateTimeOffset? loadTime = null)

@@ -4,7 +4,7 @@ namespace IdentityContainment.Sandbox;
 /// Checks what JSON alone cannot (unique ids, references that resolve, fields a kind requires) and
 /// resolves user references given as UPNs to object ids, filling display names the scenario left out.
 /// </summary>
-internal sealed class ScenarioValidator(Scenario scenario, string source)
+internal sealed partial class ScenarioValidator(Scenario scenario, string source)
 {
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, UserRecord> _usersById = new(StringComparer.OrdinalIgnoreCase);
@@ -27,6 +27,7 @@ internal sealed class ScenarioValidator(Scenario scenario, string source)
             SignIns = CheckSignIns(),
             DirectoryAudits = CheckUnique(scenario.DirectoryAudits, "directoryAudits", a => a.Id).ToArray(),
             RiskyUsers = CheckRiskyUsers(),
+            KeyVaults = CheckKeyVaults(),
         };
         result = result with { Footholds = CheckFootholds(result) };
         if (_problems.Count > 0)
@@ -217,20 +218,74 @@ internal sealed class ScenarioValidator(Scenario scenario, string source)
             })
             .ToArray();
 
-    private FootholdDefinition[] CheckFootholds(Scenario resolved) =>
-        CheckUnique(scenario.Footholds, "footholds", f => f.Id)
+    private KeyVaultRecord[] CheckKeyVaults()
+    {
+        var principals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        principals.UnionWith(scenario.Operators.Applications.Select(a => a.ServicePrincipalId));
+        principals.UnionWith(scenario.Operators.ManagedIdentities.Select(m => m.PrincipalId));
+        principals.UnionWith(_servicePrincipals.Keys);
+        return CheckUnique(scenario.KeyVaults, "keyVaults", v => v.Name, what: "vault name")
+            .Select((vault, i) =>
+            {
+                var at = $"keyVaults[{i}]";
+                if (!VaultName().IsMatch(vault.Name) || vault.Name.Contains("--", StringComparison.Ordinal))
+                    Problem($"{at}.name: '{vault.Name}' is not a vault name (3 to 24 letters, digits and single hyphens, starting with a letter, not ending with a hyphen).");
+                var policies = vault.AccessPolicies.Select((p, j) =>
+                {
+                    var objectId = principals.Contains(p.ObjectId) ? p.ObjectId : ResolveUser(p.ObjectId, $"{at}.accessPolicies[{j}].objectId");
+                    foreach (var permission in p.Permissions.Secrets.Where(x => !KeyVaultPermissions.KnownSecretPermissions.Contains(x)))
+                        Problem($"{at}.accessPolicies[{j}].permissions.secrets: unknown permission '{permission}'.");
+                    return p with { ObjectId = objectId };
+                }).ToArray();
+                return vault with { AccessPolicies = policies };
+            })
+            .ToArray();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$")]
+    private static partial System.Text.RegularExpressions.Regex VaultName();
+
+    private FootholdDefinition[] CheckFootholds(Scenario resolved)
+    {
+        // Indexed once: a generated tenant can hold ten thousand footholds, and a scan per foothold
+        // would make loading quadratic.
+        var targets = new FootholdTargets(resolved);
+        return CheckUnique(scenario.Footholds, "footholds", f => f.Id)
             .Select((f, i) =>
             {
                 var at = $"footholds[{i}]";
                 var foothold = f with { UserId = ResolveUser(f.UserId, $"{at}.userId") };
-                CheckFootholdTarget(resolved, foothold, at);
+                CheckFootholdTarget(targets, foothold, at);
                 return foothold;
             })
             .ToArray();
+    }
 
-    private void CheckFootholdTarget(Scenario resolved, FootholdDefinition f, string at)
+    /// <summary>What footholds may point at, looked up by id.</summary>
+    private sealed class FootholdTargets(Scenario resolved)
     {
-        var mailbox = resolved.Mailboxes.FirstOrDefault(m => string.Equals(m.UserId, f.UserId, StringComparison.OrdinalIgnoreCase));
+        private readonly Dictionary<string, MailboxRecord> _mailboxes = resolved.Mailboxes
+            .GroupBy(m => m.UserId, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _grants = resolved.OAuth2PermissionGrants.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        private readonly HashSet<string> _assignments = resolved.AppRoleAssignments.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        private readonly HashSet<string> _methods = resolved.AuthenticationMethods.Select(m => m.UserId + "/" + m.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _devices = resolved.Devices.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
+        public MailboxRecord? Mailbox(string userId) => _mailboxes.GetValueOrDefault(userId);
+
+        public bool HasGrant(string id) => _grants.Contains(id);
+
+        public bool HasAssignment(string id) => _assignments.Contains(id);
+
+        public bool HasMethod(string userId, string id) => _methods.Contains(userId + "/" + id);
+
+        public bool HasDevice(string id) => _devices.Contains(id);
+    }
+
+    private void CheckFootholdTarget(FootholdTargets targets, FootholdDefinition f, string at)
+    {
+        var mailbox = targets.Mailbox(f.UserId);
         switch (f.Kind)
         {
             case FootholdKind.Session when f.IssuedDateTime is null:
@@ -240,10 +295,10 @@ internal sealed class ScenarioValidator(Scenario scenario, string source)
                 Problem($"{at}.knownSince: required for a password foothold (since when the attacker knows it).");
                 break;
             case FootholdKind.OAuthGrant:
-                RequireTarget(f, at, "oauth2PermissionGrant", id => resolved.OAuth2PermissionGrants.Any(g => g.Id == id));
+                RequireTarget(f, at, "oauth2PermissionGrant", targets.HasGrant);
                 break;
             case FootholdKind.AppRoleAssignment:
-                RequireTarget(f, at, "appRoleAssignment", id => resolved.AppRoleAssignments.Any(a => a.Id == id));
+                RequireTarget(f, at, "appRoleAssignment", targets.HasAssignment);
                 break;
             case FootholdKind.InboxRule:
                 RequireTarget(f, at, "inbox rule in the user's mailbox", id => mailbox?.InboxRules.Any(r => r.Id == id) == true);
@@ -255,11 +310,10 @@ internal sealed class ScenarioValidator(Scenario scenario, string source)
                 Problem($"{at}: the user's mailbox has no forwarding for this foothold to refer to.");
                 break;
             case FootholdKind.AuthenticationMethod:
-                RequireTarget(f, at, "authentication method of the user",
-                    id => resolved.AuthenticationMethods.Any(m => m.Id == id && string.Equals(m.UserId, f.UserId, StringComparison.OrdinalIgnoreCase)));
+                RequireTarget(f, at, "authentication method of the user", id => targets.HasMethod(f.UserId, id));
                 break;
             case FootholdKind.Device:
-                RequireTarget(f, at, "device", id => resolved.Devices.Any(d => d.Id == id));
+                RequireTarget(f, at, "device", targets.HasDevice);
                 break;
         }
     }

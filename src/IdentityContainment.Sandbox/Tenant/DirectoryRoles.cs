@@ -15,6 +15,11 @@ public static class DirectoryRoles
     public const string UserAdministrator = "User Administrator";
     public const string HelpdeskAdministrator = "Helpdesk Administrator";
     public const string AuthenticationAdministrator = "Authentication Administrator";
+    public const string SecurityOperator = "Security Operator";
+    public const string SecurityReader = "Security Reader";
+    public const string GlobalReader = "Global Reader";
+    public const string IntuneAdministrator = "Intune Administrator";
+    public const string CloudDeviceAdministrator = "Cloud Device Administrator";
 
     private sealed record Role(string Name, string TemplateId, bool Privileged);
 
@@ -31,11 +36,11 @@ public static class DirectoryRoles
         new("Application Administrator", "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", true),
         new("Cloud Application Administrator", "158c047a-c907-4556-b7ef-446551a6b5f7", true),
         new("Hybrid Identity Administrator", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", true),
-        new("Intune Administrator", "3a2c62db-5318-420d-8d74-23affee5d9d5", true),
-        new("Cloud Device Administrator", "7698a772-787b-4ac8-901f-60d6b08affd2", true),
-        new("Security Operator", "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", true),
-        new("Global Reader", "f2ef992c-3afb-46b9-b7cf-a126ee74c451", false),
-        new("Security Reader", "5d6b6bb7-de71-4623-b4af-96380a352509", false),
+        new(IntuneAdministrator, "3a2c62db-5318-420d-8d74-23affee5d9d5", true),
+        new(CloudDeviceAdministrator, "7698a772-787b-4ac8-901f-60d6b08affd2", true),
+        new(SecurityOperator, "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", true),
+        new(GlobalReader, "f2ef992c-3afb-46b9-b7cf-a126ee74c451", false),
+        new(SecurityReader, "5d6b6bb7-de71-4623-b4af-96380a352509", false),
         new("Reports Reader", "4a5d8f65-41da-4de4-8968-e035b65339cf", false),
         new("Directory Readers", "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", false),
     ];

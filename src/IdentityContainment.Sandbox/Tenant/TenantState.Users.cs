@@ -67,8 +67,14 @@ public sealed partial class TenantState
     public UserRecord? SetPassword(string idOrUserPrincipalName, string newPassword)
     {
         ArgumentNullException.ThrowIfNull(newPassword);
+        return SetPassword(idOrUserPrincipalName, new SecretText(newPassword));
+    }
+
+    /// <summary>The same, for a password the sandbox already holds only as a secret (a reset operation's).</summary>
+    internal UserRecord? SetPassword(string idOrUserPrincipalName, SecretText newPassword)
+    {
         var now = Now();
-        return UpdateUser(idOrUserPrincipalName, u => u with { Password = new SecretText(newPassword), LastPasswordChangeDateTime = now });
+        return UpdateUser(idOrUserPrincipalName, u => u with { Password = newPassword, LastPasswordChangeDateTime = now });
     }
 
     public UserRecord? SetAccountEnabled(string idOrUserPrincipalName, bool enabled) =>

@@ -39,6 +39,7 @@ public sealed partial class TenantState
         _signIns = [.. scenario.SignIns.OrderByDescending(s => s.CreatedDateTime)];
         _directoryAudits = [.. scenario.DirectoryAudits.OrderByDescending(a => a.ActivityDateTime)];
         _riskyUsers = new(r => r.Id, scenario.RiskyUsers);
+        _keyVaults = new(v => v.Name, scenario.KeyVaults);
 
         foreach (var foothold in Footholds.Where(f => f.Kind == FootholdKind.Password))
             _passwordsKnownToAttacker[foothold.Id] = _usersById[foothold.UserId].Password!;

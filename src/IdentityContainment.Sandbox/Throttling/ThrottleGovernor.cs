@@ -30,6 +30,17 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
         }
     }
 
+    /// <summary>Key Vault's service limit: transactions per vault (not per caller), with a Retry-After.</summary>
+    public ThrottleDecision DecideKeyVault(string vaultName)
+    {
+        if (!options.Enabled)
+            return ThrottleDecision.Unmetered;
+        var now = tenant.Clock.GetUtcNow();
+        lock (_gate)
+            return RateLimited($"kv/{vaultName}", options.KeyVaultQuota, options.KeyVaultWindow, now,
+                scope: $"KeyVault/{vaultName}", sendRetryAfter: true);
+    }
+
     private ThrottleDecision IdentityAndAccess(string appId, int units, bool isWrite, DateTimeOffset now)
     {
         var scope = $"Tenant_Application/ReadWrite/{appId}/{tenant.TenantId}";

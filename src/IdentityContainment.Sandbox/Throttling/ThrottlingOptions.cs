@@ -23,6 +23,10 @@ public sealed class ThrottlingOptions
     public int ReportsQuota { get; set; } = 5;
     public TimeSpan ReportsWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Key Vault: secret transactions per vault in each <see cref="KeyVaultWindow"/> (Azure's limit is 4,000 per 10 s).</summary>
+    public int KeyVaultQuota { get; set; } = 4000;
+    public TimeSpan KeyVaultWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     public int ResourceUnitQuotaFor(TenantSize size) => ResourceUnitQuota ?? size switch
     {
         TenantSize.Small => 3500,

@@ -80,6 +80,9 @@ public sealed class SandboxCommandTests
             Assert.Contains(Known.TenantId, banner);
             Assert.DoesNotContain(Known.AutomationSecret, banner);
             Assert.Contains("\"users\":61", summary);
+            Assert.Contains("Key Vault         https://kv-contoso-containment.vault.localhost/", banner);
+            Assert.Contains("HTTPS_PROXY=http://127.0.0.1:", banner);
+            Assert.Contains("\"keyVaultUri\":\"https://kv-contoso-containment.vault.localhost/\"", summary);
         }
         finally
         {

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// GET users/{id}/registeredDevices and users/{id}/ownedDevices (also with the cast segment
+/// /microsoft.graph.device): directoryObject collections whose items are devices, with $select.
+/// </summary>
+internal static class UserDevicesHandler
+{
+    public static GraphResponse Registered(GraphCallContext context) =>
+        List(context, "registeredDevices", d => d.RegisteredUsers);
+
+    public static GraphResponse Owned(GraphCallContext context) =>
+        List(context, "ownedDevices", d => d.RegisteredOwners);
+
+    private static GraphResponse List(GraphCallContext context, string relation, Func<DeviceRecord, IReadOnlyList<string>> members)
+    {
+        var query = context.Query;
+        // The advanced queries these collections support need ConsistencyLevel and are not modelled.
+        if (query.Has("$filter") || query.Has("$orderby") || query.Has("$search") || query.Has("$expand") || query.Has("$skip"))
+            return GraphResponse.UnsupportedQuery();
+        if (!DeviceProjection.Properties.TryResolveSelect(query.Select, out var select, out var error))
+            return error!;
+        var user = context.Tenant.FindUser(context.RouteValues[0]);
+        if (user is null)
+            return GraphResponse.NotFound(context.RouteValues[0]);
+
+        var devices = context.Tenant.Devices
+            .Where(d => members(d).Contains(user.Id, StringComparer.OrdinalIgnoreCase))
+            .Select(d => (JsonNode)DeviceProjection.DirectoryObject(d, select))
+            .ToArray();
+        return GraphResponse.Ok(new JsonObject
+        {
+            ["@odata.context"] = GraphContext.Collection("directoryObjects", select),
+            ["value"] = new JsonArray(devices),
+        });
+    }
+}

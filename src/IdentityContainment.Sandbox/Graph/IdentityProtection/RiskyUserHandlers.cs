@@ -1,0 +1,50 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>
+/// Identity Protection's risky users: POST identityProtection/riskyUsers/confirmCompromised and
+/// dismiss (204), GET identityProtection/riskyUsers/{id}. Throttled at 1 request per second per
+/// tenant with no Retry-After (the route table puts them in that class).
+/// </summary>
+internal static class RiskyUserHandlers
+{
+    public static GraphResponse ConfirmCompromised(GraphCallContext context) =>
+        Apply(context, r => r with { RiskLevel = "high", RiskState = "confirmedCompromised", RiskDetail = "adminConfirmedUserCompromised" });
+
+    public static GraphResponse Dismiss(GraphCallContext context) =>
+        Apply(context, r => r with { RiskLevel = "none", RiskState = "dismissed", RiskDetail = "adminDismissedAllRiskForUser" });
+
+    public static GraphResponse Get(GraphCallContext context)
+    {
+        if (!RiskyUserProjection.Properties.TryResolveSelect(context.Query.Select, out var select, out var error))
+            return error!;
+        var risky = context.Tenant.FindRiskyUser(context.RouteValues[0]);
+        // Identity Protection's own 404 body is not documented; the directory's shape is the closest we know.
+        return risky is null
+            ? GraphResponse.NotFound(context.RouteValues[0])
+            : GraphResponse.Ok(RiskyUserProjection.Entity(risky, select));
+    }
+
+    private static GraphResponse Apply(GraphCallContext context, Func<RiskyUserRecord, RiskyUserRecord> change)
+    {
+        var (ids, error) = RiskyUserIds.Read(context.Request.Body);
+        if (error is not null)
+            return error;
+        var now = context.Tenant.Now();
+        foreach (var id in ids!)
+        {
+            // What real Graph does with an id that is no user is not documented (and could not be
+            // looked up): the sandbox is lenient and skips it, so the rest of the list still applies.
+            var user = context.Tenant.FindUser(id);
+            if (user is null)
+                continue;
+            // A user Identity Protection never flagged gets a record now, as confirming creates one.
+            context.Tenant.UpdateRiskyUser(user.Id, r => change(r) with
+            {
+                RiskLastUpdatedDateTime = now,
+                UserDisplayName = user.DisplayName,
+                UserPrincipalName = user.UserPrincipalName,
+            });
+        }
+        return GraphResponse.NoContent();
+    }
+}
