@@ -1,0 +1,79 @@
+using IdentityContainment.Module.Tests.Harness;
+using IdentityContainment.Sandbox;
+
+namespace IdentityContainment.Module.Tests;
+
+/// <summary>-KeyVaultUri: runbooks keep temporary passwords out of their output, in a vault.</summary>
+public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _fixture;
+
+    public ResetToKeyVaultTests(SandboxFixture fixture) => _fixture = fixture;
+
+    private SandboxServer Sandbox => _fixture.Sandbox;
+
+    /// <summary>
+    /// In a real pwsh: the sandbox's vault has its own host name (as *.vault.azure.net does), reached through the
+    /// sandbox's loopback proxy, which a process can only be pointed at when it starts (HTTPS_PROXY).
+    /// </summary>
+    [PwshFact]
+    public void The_password_goes_to_key_vault_and_the_output_holds_only_the_secret_uri()
+    {
+        UserRecord user = Sandbox.Tenant.Users.First(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0 && !Sandbox.Tenant.Footholds.Any(f => f.UserId == u.Id || f.UserId == u.UserPrincipalName));
+        const string script = """
+            $ErrorActionPreference = 'Stop'
+            Import-Module $env:IC_MODULE_PATH
+            $secret = ConvertTo-SecureString $env:IC_CLIENT_SECRET -AsPlainText -Force
+            $null = Connect-IdentityContainment -TenantId $env:IC_TENANT -ClientId $env:IC_APP -ClientSecret $secret -AuthorityHost $env:IC_AUTHORITY -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+            Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -Verbose 4>&1 |
+                ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $_" } elseif ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset') { 'RESULT ' + ([pscustomobject]@{ Status = $_.Status; SecretUri = $_.SecretUri; HasPassword = $null -ne $_.TemporaryPassword } | ConvertTo-Json -Compress) } }
+            """;
+
+        (int exitCode, string output) = Pwsh.Run(
+            new[] { "-NoProfile", "-NonInteractive", "-Command", script },
+            new Dictionary<string, string>
+            {
+                ["HTTPS_PROXY"] = Sandbox.HttpsProxy!.AbsoluteUri,
+                ["IC_MODULE_PATH"] = ModuleLocation.ManifestPath,
+                ["IC_CLIENT_SECRET"] = SandboxSecrets.AutomationAppSecret,
+                ["IC_TENANT"] = Sandbox.Tenant.TenantId,
+                ["IC_APP"] = _fixture.AutomationApp.AppId,
+                ["IC_AUTHORITY"] = Sandbox.AuthorityHost!.AbsoluteUri,
+                ["IC_GRAPH_ENDPOINT"] = Sandbox.HttpsGraphEndpoint!.AbsoluteUri,
+                ["IC_USER_ID"] = user.UserPrincipalName,
+                ["IC_VAULT"] = Sandbox.KeyVaultUri!.AbsoluteUri,
+            },
+            TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, output);
+        string line = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        using var result = System.Text.Json.JsonDocument.Parse(line["RESULT ".Length..]);
+        Assert.Equal("Succeeded", result.RootElement.GetProperty("Status").GetString());
+        Assert.False(result.RootElement.GetProperty("HasPassword").GetBoolean());
+        string secretUri = result.RootElement.GetProperty("SecretUri").GetString()!;
+        Assert.StartsWith(Sandbox.KeyVaultUri!.AbsoluteUri.TrimEnd('/') + "/secrets/temp-password-" + user.Id + "/", secretUri, StringComparison.Ordinal);
+
+        KeyVaultSecretInfo secret = Sandbox.Tenant.KeyVaultSecrets.Single(s => s.Name == "temp-password-" + user.Id);
+        string stored = secret.RevealSecretForTest();
+        Assert.True(Sandbox.Tenant.FindUser(user.Id)!.Password!.Matches(stored), "The vault must hold the password Graph holds.");
+        Assert.Equal(user.UserPrincipalName, secret.Tags["userPrincipalName"]);
+        Assert.NotNull(secret.Expires);
+        Assert.DoesNotContain(stored, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_graph_only_access_token_is_refused_before_any_password_changes()
+    {
+        UserRecord user = Sandbox.Tenant.Users.First(u => u.UserType == "Member" && u.DirectoryRoles.Count == 0);
+        DateTimeOffset? changedBefore = user.LastPasswordChangeDateTime;
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($U, $Vault) Reset-CompromisedPassword $U -KeyVaultUri $Vault -Confirm:$false",
+            Parameters.Of(("U", user.UserPrincipalName), ("Vault", Sandbox.KeyVaultUri!)));
+
+        Assert.StartsWith("KeyVaultTokenUnavailable,", Assert.Single(result.AllErrors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.Equal(changedBefore, Sandbox.Tenant.FindUser(user.Id)!.LastPasswordChangeDateTime);
+    }
+}
