@@ -25,6 +25,22 @@ public sealed class DrillTests
     }
 
     [Fact]
+    public void Password_spray_drill_contains_a_thousand_users_and_names_each_account_it_could_not()
+    {
+        (int exitCode, string output) = RunDrill("--scenario", "password-spray");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("2000 attacker footholds on 1000 user(s)", output, StringComparison.Ordinal);
+        // What the cloud cannot do, each explained: 5 synchronized accounts and 1 Global Administrator keep their
+        // passwords (reset on-premises / by a person), and 5 guests keep their home-tenant sessions.
+        Assert.Equal(5, CountOf(output, "ERROR SyncedUserPasswordResetRefused"));
+        Assert.Equal(1, CountOf(output, "ERROR PasswordResetDenied"));
+        Assert.Equal(6, CountOf(output, "ERROR "));
+        Assert.Equal(5, CountOf(output, "OPEN    Session"));
+        Assert.Contains("NOT contained: 11 of 2000 footholds still give the attacker access.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_scenario_file_is_named_and_the_drill_exits_with_2()
     {
         (int exitCode, string output) = RunDrill("--scenario", "/nonexistent/incident.json");
@@ -32,6 +48,9 @@ public sealed class DrillTests
         Assert.Equal(2, exitCode);
         Assert.Contains("/nonexistent/incident.json", output, StringComparison.Ordinal);
     }
+
+    private static int CountOf(string text, string part) =>
+        text.Split('\n').Count(line => line.Contains(part, StringComparison.Ordinal));
 
     private static (int ExitCode, string Output) RunDrill(params string[] arguments)
     {

@@ -26,11 +26,12 @@ public sealed class RevokeEmergencyOrderTests : IClassFixture<SandboxFixture>
 
         Assert.Empty(result.AllErrors);
         var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
+        // Disable, then revoke; Identity Protection calls are gathered across batches and come last.
         Assert.Equal(
-            new[] { "DisableAccount", "RevokeSessions", "ConfirmCompromised", "DisableDevice" },
+            new[] { "DisableAccount", "RevokeSessions", "DisableDevice", "ConfirmCompromised" },
             actions.Select(a => (string)a.Action));
         Assert.All(actions, a => Assert.Equal("Succeeded", (string)a.Status));
-        Assert.Equal(attackerDevice.Target, (string)actions[3].Target);
+        Assert.Equal(attackerDevice.Target, (string)actions[2].Target);
 
         Assert.Equal("confirmedCompromised", sandbox.Tenant.FindRiskyUser(sandbox.Tenant.FindUser(session.UserId)!.Id)!.RiskState);
         Assert.False(sandbox.Tenant.FindDevice(attackerDevice.Target!)!.AccountEnabled);

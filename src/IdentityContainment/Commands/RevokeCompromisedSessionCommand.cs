@@ -44,6 +44,11 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         }
 
         base.BeginProcessing();
+        if (ConfirmCompromised)
+        {
+            // One per run: it gathers the users of every batch into few Identity Protection calls.
+            _confirmer = new CompromiseConfirmer(Connection);
+        }
     }
 
     private protected override bool Admit(string userId)
@@ -69,11 +74,16 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
     }
 
+    private CompromiseConfirmer? _confirmer;
+
+    private protected override Task FinishAsync(CancellationToken cancellationToken) =>
+        _confirmer?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
+
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
         new SessionRevoker(Connection, new RevocationOptions
         {
             DisableAccount = DisableAccount,
-            ConfirmCompromised = ConfirmCompromised,
+            ConfirmCompromised = _confirmer,
             DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
         })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);

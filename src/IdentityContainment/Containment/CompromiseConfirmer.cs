@@ -9,21 +9,66 @@ namespace IdentityContainment.Containment;
 
 /// <summary>
 /// Confirms users compromised in Identity Protection: their user risk becomes high, so risk-based Conditional Access
-/// blocks or forces a secure password change wherever they sign in. One call carries many users, paced to the
-/// service's one request per second.
+/// blocks or forces a secure password change wherever they sign in. The service takes one request per second, so
+/// users from many batches are gathered into one call; what is left is sent by <see cref="FlushAsync"/>.
 /// </summary>
-internal sealed class CompromiseConfirmer
+public sealed class CompromiseConfirmer
 {
+    /// <summary>Users per call. Graph documents no maximum; this stays well inside what its clients send.</summary>
+    public const int UsersPerCall = 60;
+
     private readonly GraphConnection _connection;
+    private readonly object _lock = new();
+    private List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> _waiting = new();
 
     public CompromiseConfirmer(GraphConnection connection) => _connection = connection;
 
-    public async Task ConfirmAsync(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
+    /// <summary>Queues users; sends a call once enough are waiting.</summary>
+    public Task ConfirmAsync(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
-        if (users.Count == 0)
+        List<(ContainmentUser, IResultSink<ContainmentAction>)>? full = null;
+        lock (_lock)
+        {
+            _waiting.AddRange(users.Select(u => (u, results)));
+            if (_waiting.Count >= UsersPerCall)
+            {
+                full = _waiting;
+                _waiting = new();
+            }
+        }
+
+        return full is null ? Task.CompletedTask : SendAsync(full, cancellationToken);
+    }
+
+    /// <summary>Sends whatever is still waiting, in calls of at most <see cref="UsersPerCall"/>.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        List<(ContainmentUser, IResultSink<ContainmentAction>)> rest;
+        lock (_lock)
+        {
+            rest = _waiting;
+            _waiting = new();
+        }
+
+        await SendAsync(rest, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> queued, CancellationToken cancellationToken)
+    {
+        foreach (var call in queued.Select((q, i) => (q, i)).GroupBy(x => x.i / UsersPerCall, x => x.q))
+        {
+            await SendOneAsync(call.ToList(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendOneAsync(List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> queued, CancellationToken cancellationToken)
+    {
+        if (queued.Count == 0)
         {
             return;
         }
+
+        List<ContainmentUser> users = queued.Select(q => q.User).ToList();
 
         string status = ContainmentActionStatus.Succeeded;
         string? message = null;
@@ -42,13 +87,17 @@ internal sealed class CompromiseConfirmer
         catch (ODataError ex)
         {
             ContainmentException error = GraphErrorTranslator.Translate(GraphConnector.ToGraphError(ex), GraphOperation.ConfirmCompromised, string.Join(", ", users.Select(u => u.UserPrincipalName)));
-            results.Failed(error);
+            foreach (IResultSink<ContainmentAction> sink in queued.Select(q => q.Results).Distinct())
+            {
+                sink.Failed(error);
+            }
+
             status = ContainmentActionStatus.Failed;
             message = error.Message;
         }
 
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
-        foreach (ContainmentUser user in users)
+        foreach ((ContainmentUser user, IResultSink<ContainmentAction> results) in queued)
         {
             results.Succeeded(new ContainmentAction
             {

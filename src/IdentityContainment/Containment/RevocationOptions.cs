@@ -6,8 +6,11 @@ public sealed class RevocationOptions
     /// <summary>Disable the account first, so no new session can start between the revocation and the password reset.</summary>
     public bool DisableAccount { get; init; }
 
-    /// <summary>Mark each user confirmed compromised in Identity Protection (risk high), which risk policies act on.</summary>
-    public bool ConfirmCompromised { get; init; }
+    /// <summary>
+    /// Marks users confirmed compromised in Identity Protection (risk high), which risk policies act on. Shared by all
+    /// batches of one run, so that users are gathered into few calls; null leaves Identity Protection alone.
+    /// </summary>
+    public CompromiseConfirmer? ConfirmCompromised { get; init; }
 
     /// <summary>Disable the devices registered to each user since this moment: an attacker's device joins the account.</summary>
     public DateTimeOffset? DisableDevicesRegisteredSince { get; init; }

@@ -51,9 +51,9 @@ public sealed class SessionRevoker
         ReportRevocations(toRevoke, states, disabled, revoked, answeredAt, results);
 
         List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();
-        if (_options.ConfirmCompromised)
+        if (_options.ConfirmCompromised is { } confirmer)
         {
-            await new CompromiseConfirmer(_connection).ConfirmAsync(contained, results, cancellationToken).ConfigureAwait(false);
+            await confirmer.ConfirmAsync(contained, results, cancellationToken).ConfigureAwait(false);
         }
 
         if (_options.DisableDevicesRegisteredSince is { } since)

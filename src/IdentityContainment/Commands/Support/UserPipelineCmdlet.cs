@@ -75,7 +75,15 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
         }
 
         WaitForWork();
+        if (!StopToken.IsCancellationRequested)
+        {
+            Bridge.Start(() => FinishAsync(StopToken), StopToken);
+            WaitForWork();
+        }
     }
+
+    /// <summary>Work that waits for every batch, such as sending what was gathered across batches.</summary>
+    private protected virtual Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Refuses the account this session is signed in with, unless the operator insists: revoking or resetting it would
