@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using IdentityContainment.Commands.Support;
+using IdentityContainment.Connection;
 using IdentityContainment.Containment;
 using IdentityContainment.Passwords;
 
@@ -78,16 +78,8 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             return result;
         }
 
-        IntPtr pointer = Marshal.SecureStringToGlobalAllocUnicode(password);
-        try
-        {
-            var shown = PSObject.AsPSObject(reset);
-            shown.Properties.Add(new PSNoteProperty("TemporaryPasswordPlainText", Marshal.PtrToStringUni(pointer)));
-            return shown;
-        }
-        finally
-        {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-        }
+        var shown = PSObject.AsPSObject(reset);
+        shown.Properties.Add(new PSNoteProperty("TemporaryPasswordPlainText", SecureStrings.Reveal(password)));
+        return shown;
     }
 }

@@ -23,7 +23,9 @@ internal static class SecureStrings
         }
     }
 
-    public static SecureString Protect(string value)
+    public static SecureString Protect(string value) => Protect(value.ToCharArray());
+
+    public static SecureString Protect(char[] value)
     {
         var secure = new SecureString();
         foreach (char c in value)

@@ -1,4 +1,3 @@
-using System.Security;
 using System.Text.Json.Nodes;
 using IdentityContainment.Connection;
 using IdentityContainment.Errors;
@@ -127,7 +126,7 @@ public sealed class PasswordResetter
                     UserId = user.Id,
                     UserPrincipalName = user.UserPrincipalName,
                     // The password stays in the output only when no vault holds it: it must never be lost.
-                    TemporaryPassword = succeeded && secretUri is null ? Protect(passwords[i]) : null,
+                    TemporaryPassword = succeeded && secretUri is null ? SecureStrings.Protect(passwords[i]) : null,
                     SecretUri = secretUri,
                     ForceChangePasswordNextSignIn = _options.ForceChangePasswordNextSignIn,
                     ForceChangePasswordNextSignInWithMfa = _options.RequireMfaForChange,
@@ -210,17 +209,5 @@ public sealed class PasswordResetter
         }
 
         return GraphErrorTranslator.Translate(answer.Error, GraphOperation.ResetPassword, who);
-    }
-
-    private static SecureString Protect(char[] password)
-    {
-        var secure = new SecureString();
-        foreach (char c in password)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
     }
 }
