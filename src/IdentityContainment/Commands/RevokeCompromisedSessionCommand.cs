@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IdentityContainment.Commands.Support;
 using IdentityContainment.Containment;
+using IdentityContainment.Errors;
 
 namespace IdentityContainment.Commands;
 
@@ -12,6 +13,8 @@ namespace IdentityContainment.Commands;
 [OutputType(typeof(ContainmentAction))]
 public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 {
+    private CompromiseConfirmer? _confirmer;
+
     /// <summary>Disable each account before revoking, so nobody can start a new session in between.</summary>
     [Parameter]
     public SwitchParameter DisableAccount { get; set; }
@@ -37,8 +40,8 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         if (DisableDevice && Since is null)
         {
             // Without a start time every device would go, the user's own laptop included.
-            ThrowTerminatingError(ErrorRecords.From(new Errors.ContainmentException(
-                Errors.ContainmentErrorKind.InvalidArgument,
+            ThrowTerminatingError(ErrorRecords.From(new ContainmentException(
+                ContainmentErrorKind.InvalidArgument,
                 "SinceRequired",
                 "-DisableDevice needs -Since, the moment the compromise began: devices registered from then on are disabled, the user's older devices are left alone. For example -Since (Get-Date).AddDays(-3).")));
         }
@@ -73,8 +76,6 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             + (DisableDevice ? $", disable devices registered since {Since:u}" : string.Empty);
         return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
     }
-
-    private CompromiseConfirmer? _confirmer;
 
     private protected override Task FinishAsync(CancellationToken cancellationToken) =>
         _confirmer?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
