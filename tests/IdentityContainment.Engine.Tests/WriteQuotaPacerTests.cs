@@ -21,16 +21,18 @@ public sealed class WriteQuotaPacerTests
     }
 
     [Fact]
-    public async Task The_next_batch_waits_until_the_oldest_writes_leave_the_window()
+    public async Task Once_the_quota_is_spent_the_next_batch_waits_only_for_its_share_to_refill()
     {
-        var pacer = new WriteQuotaPacer(quota: 40, window: TimeSpan.FromMilliseconds(800));
+        // 40 writes per 2 s refills 20 writes a second: after the burst, 20 more wait about one second, not the whole
+        // 2-s window a sliding count would make them wait.
+        var pacer = new WriteQuotaPacer(quota: 40, window: TimeSpan.FromSeconds(2));
         await pacer.AcquireAsync(20, CancellationToken.None);
         await pacer.AcquireAsync(20, CancellationToken.None);
         var clock = Stopwatch.StartNew();
 
         await pacer.AcquireAsync(20, CancellationToken.None);
 
-        Assert.InRange(clock.Elapsed.TotalMilliseconds, 600, 2000);
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 850, 1800);
     }
 
     [Fact]

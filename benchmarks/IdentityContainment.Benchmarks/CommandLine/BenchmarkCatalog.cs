@@ -1,4 +1,5 @@
 using IdentityContainment.Benchmarks.ColdStart;
+using IdentityContainment.Benchmarks.MassContainment;
 
 namespace IdentityContainment.Benchmarks.CommandLine;
 
@@ -8,6 +9,7 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new ColdStartBenchmark(),
+        new MassContainmentBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -47,6 +47,18 @@ internal sealed class CommandOptions
             : throw new ArgumentException($"{name} takes a whole number of at least {minimum}, not '{text}'.");
     }
 
+    /// <summary>Whether a switch such as <c>--naive</c> is present; a switch takes no value.</summary>
+    public bool Flag(string name)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out string? value))
+        {
+            return false;
+        }
+
+        return value is null ? true : throw new ArgumentException($"{name} is a switch and takes no value, not '{value}'.");
+    }
+
     /// <summary>The option's value, or null when it is absent.</summary>
     public string? Text(string name)
     {

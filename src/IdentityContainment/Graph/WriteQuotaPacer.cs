@@ -2,8 +2,9 @@ namespace IdentityContainment.Graph;
 
 /// <summary>
 /// Keeps one connection's directory writes inside Graph's write quota (3,000 writes per 150 s per app and tenant),
-/// so mass containment waits for quota instead of running into 429s. A sliding window: a batch of writes goes out
-/// when the writes sent in the last window, plus these, fit the quota.
+/// so mass containment waits for quota instead of running into 429s. Graph meters identity traffic with token
+/// buckets: the full quota may go at once, then it refills steadily (20 writes a second), so a batch goes out as soon
+/// as enough of the quota has come back. If Graph ever counts more strictly, its 429s are still retried.
 /// </summary>
 public sealed class WriteQuotaPacer
 {
@@ -13,8 +14,9 @@ public sealed class WriteQuotaPacer
     public static readonly TimeSpan GraphWindow = TimeSpan.FromSeconds(150);
 
     private readonly object _lock = new();
-    private readonly Queue<(DateTimeOffset SentAt, int Writes)> _sent = new();
-    private int _inWindow;
+    private readonly double _refillPerSecond;
+    private double _available;
+    private DateTimeOffset _refilledAt = DateTimeOffset.UtcNow;
 
     public WriteQuotaPacer(int quota, TimeSpan window)
     {
@@ -25,6 +27,8 @@ public sealed class WriteQuotaPacer
 
         Quota = quota;
         Window = window;
+        _available = quota;
+        _refillPerSecond = quota / window.TotalSeconds;
     }
 
     public int Quota { get; }
@@ -34,7 +38,7 @@ public sealed class WriteQuotaPacer
     /// <summary>Total time spent waiting for quota: what a benchmark compares with the quota's own minimum.</summary>
     public TimeSpan Waited { get; private set; }
 
-    /// <summary>Waits until <paramref name="writes"/> more writes fit the quota, then counts them as sent.</summary>
+    /// <summary>Waits until <paramref name="writes"/> more writes fit the quota, then takes them from it.</summary>
     public async Task AcquireAsync(int writes, CancellationToken cancellationToken)
     {
         if (writes <= 0)
@@ -53,36 +57,19 @@ public sealed class WriteQuotaPacer
             lock (_lock)
             {
                 DateTimeOffset now = DateTimeOffset.UtcNow;
-                while (_sent.Count > 0 && now - _sent.Peek().SentAt >= Window)
+                _available = Math.Min(Quota, _available + ((now - _refilledAt).TotalSeconds * _refillPerSecond));
+                _refilledAt = now;
+                if (_available >= writes)
                 {
-                    _inWindow -= _sent.Dequeue().Writes;
-                }
-
-                if (_inWindow + writes <= Quota)
-                {
-                    _sent.Enqueue((now, writes));
-                    _inWindow += writes;
+                    _available -= writes;
                     return;
                 }
 
-                // The earliest moment enough old writes leave the window.
-                int needed = _inWindow + writes - Quota;
-                DateTimeOffset freeAt = now;
-                foreach ((DateTimeOffset sentAt, int count) in _sent)
-                {
-                    freeAt = sentAt + Window;
-                    needed -= count;
-                    if (needed <= 0)
-                    {
-                        break;
-                    }
-                }
-
-                wait = freeAt - now;
+                wait = TimeSpan.FromSeconds((writes - _available) / _refillPerSecond);
                 Waited += wait;
             }
 
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
     }
 }
