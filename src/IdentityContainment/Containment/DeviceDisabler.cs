@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using IdentityContainment.Connection;
 using IdentityContainment.Errors;
@@ -28,9 +27,7 @@ internal sealed class DeviceDisabler
             return;
         }
 
-        GraphBatchItem[] listing = users
-            .Select((u, i) => new GraphBatchItem(i.ToString(CultureInfo.InvariantCulture), "GET", $"/users/{u.Id}/registeredDevices?$select={DeviceSelect}"))
-            .ToArray();
+        GraphBatchItem[] listing = GraphBatchItem.InOrder(users.Select(u => new GraphBatchItem("GET", $"/users/{u.Id}/registeredDevices?$select={DeviceSelect}")));
         IReadOnlyList<GraphBatchResult> lists = await _connection.Batch.SendAsync(listing, cancellationToken).ConfigureAwait(false);
 
         var targets = new List<(ContainmentUser User, JsonNode Device)>();
@@ -54,9 +51,7 @@ internal sealed class DeviceDisabler
         foreach (var chunk in targets.Select((t, i) => (t, i)).GroupBy(x => x.i / GraphBatchClient.MaxItemsPerBatch, x => x.t))
         {
             var batch = chunk.ToList();
-            GraphBatchItem[] patches = batch
-                .Select((t, i) => new GraphBatchItem(i.ToString(CultureInfo.InvariantCulture), "PATCH", $"/devices/{UserJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false }))
-                .ToArray();
+            GraphBatchItem[] patches = GraphBatchItem.InOrder(batch.Select(t => new GraphBatchItem("PATCH", $"/devices/{UserJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false })));
             IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
             DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
             for (int i = 0; i < batch.Count; i++)

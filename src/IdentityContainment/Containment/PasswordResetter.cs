@@ -75,7 +75,7 @@ public sealed class PasswordResetter
         }
 
         var passwords = new char[users.Count][];
-        var items = new GraphBatchItem[users.Count];
+        var patches = new GraphBatchItem[users.Count];
         try
         {
             for (int i = 0; i < users.Count; i++)
@@ -91,10 +91,10 @@ public sealed class PasswordResetter
 
                 // Repeatable: a PATCH sent again after a timeout carries the same password, so the one the operator is
                 // given is the one Graph holds.
-                items[i] = new GraphBatchItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PATCH", $"/users/{user.Id}", new JsonObject { ["passwordProfile"] = profile });
+                patches[i] = new GraphBatchItem("PATCH", $"/users/{user.Id}", new JsonObject { ["passwordProfile"] = profile });
             }
 
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(GraphBatchItem.InOrder(patches), cancellationToken).ConfigureAwait(false);
             DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
             for (int i = 0; i < users.Count; i++)
             {

@@ -30,7 +30,7 @@ public sealed class SessionRevoker
         var gone = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (_options.DisableAccount)
         {
-            IReadOnlyList<GraphBatchResult> answers = await SendAsync(userIds, id => new GraphBatchItem(string.Empty, "PATCH", $"/users{GraphPaths.UserSegment(id)}", new JsonObject { ["accountEnabled"] = false }), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<GraphBatchResult> answers = await SendAsync(userIds, id => new GraphBatchItem("PATCH", $"/users{GraphPaths.UserSegment(id)}", new JsonObject { ["accountEnabled"] = false }), cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < userIds.Count; i++)
             {
                 disabled[userIds[i]] = answers[i];
@@ -43,7 +43,7 @@ public sealed class SessionRevoker
         }
 
         List<string> toRevoke = userIds.Where(id => !gone.Contains(id)).ToList();
-        IReadOnlyList<GraphBatchResult> revoked = await SendAsync(toRevoke, id => new GraphBatchItem(string.Empty, "POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<GraphBatchResult> revoked = await SendAsync(toRevoke, id => new GraphBatchItem("POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
 
         // The evidence: what Graph now holds for each user, read after the writes.
@@ -99,7 +99,7 @@ public sealed class SessionRevoker
 
     private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
     {
-        GraphBatchItem[] items = userIds.Select((id, index) => itemFor(id) with { Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+        GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(itemFor));
         return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
     }
 

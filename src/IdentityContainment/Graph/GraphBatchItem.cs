@@ -6,7 +6,18 @@ namespace IdentityContainment.Graph;
 /// One request inside a JSON batch. <paramref name="Url"/> is relative to the version root (/users/{id}).
 /// <paramref name="Repeatable"/> says whether sending it twice is harmless, which decides retries after a 503.
 /// </summary>
-public sealed record GraphBatchItem(string Id, string Method, string Url, JsonNode? Body = null, bool Repeatable = true);
+public sealed record GraphBatchItem(string Id, string Method, string Url, JsonNode? Body = null, bool Repeatable = true)
+{
+    /// <summary>An item whose id <see cref="InOrder"/> assigns.</summary>
+    public GraphBatchItem(string method, string url, JsonNode? body = null)
+        : this(string.Empty, method, url, body)
+    {
+    }
+
+    /// <summary>Numbers items by their position: answers come back in any order and are matched by these ids.</summary>
+    public static GraphBatchItem[] InOrder(IEnumerable<GraphBatchItem> items) =>
+        items.Select((item, index) => item with { Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+}
 
 /// <summary>What Graph answered for one item of a batch.</summary>
 public sealed record GraphBatchResult(string Id, int Status, JsonNode? Body, IReadOnlyDictionary<string, string> Headers)

@@ -5,21 +5,7 @@ internal static class RetryAttempt
 {
     private const string Key = "IdentityContainment.Attempt";
 
-    public static int Of(HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(new HttpRequestOptionsKey<int>(Key), out int attempt) ? attempt : 1;
-#else
-        return request.Properties.TryGetValue(Key, out object? attempt) && attempt is int value ? value : 1;
-#endif
-    }
+    public static int Of(HttpRequestMessage request) => RequestMarks.Get(request, Key, 1);
 
-    public static void Set(HttpRequestMessage request, int attempt)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(new HttpRequestOptionsKey<int>(Key), attempt);
-#else
-        request.Properties[Key] = attempt;
-#endif
-    }
+    public static void Set(HttpRequestMessage request, int attempt) => RequestMarks.Set(request, Key, attempt);
 }

@@ -15,14 +15,7 @@ internal sealed class TransientRetryHandler : DelegatingHandler
     }
 
     /// <summary>Marks a POST as safe to repeat (revokeSignInSessions, a batch of repeatable items).</summary>
-    public static void MarkRepeatable(HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(new HttpRequestOptionsKey<bool>(RepeatableKey), true);
-#else
-        request.Properties[RepeatableKey] = true;
-#endif
-    }
+    public static void MarkRepeatable(HttpRequestMessage request) => RequestMarks.Set(request, RepeatableKey, true);
 
     private const string RepeatableKey = "IdentityContainment.Repeatable";
 
@@ -59,11 +52,7 @@ internal sealed class TransientRetryHandler : DelegatingHandler
             return true;
         }
 
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(new HttpRequestOptionsKey<bool>(RepeatableKey), out bool repeatable) && repeatable;
-#else
-        return request.Properties.TryGetValue(RepeatableKey, out object? value) && value is true;
-#endif
+        return RequestMarks.Get(request, RepeatableKey, false);
     }
 
     private static HttpRequestMessage Clone(HttpRequestMessage original, byte[]? body)
@@ -83,17 +72,7 @@ internal sealed class TransientRetryHandler : DelegatingHandler
             }
         }
 
-#if NET5_0_OR_GREATER
-        foreach (KeyValuePair<string, object?> option in original.Options)
-        {
-            ((IDictionary<string, object?>)clone.Options)[option.Key] = option.Value;
-        }
-#else
-        foreach (KeyValuePair<string, object> property in original.Properties)
-        {
-            clone.Properties[property.Key] = property.Value;
-        }
-#endif
+        RequestMarks.CopyAll(original, clone);
         return clone;
     }
 }

@@ -30,9 +30,7 @@ public sealed class UserReader
     /// <summary>Each user's state as Graph has it now, in input order; User is null when Graph refused.</summary>
     public async Task<IReadOnlyList<UserLookup>> LookUpAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        GraphBatchItem[] items = userIds
-            .Select((id, index) => new GraphBatchItem(index.ToString(System.Globalization.CultureInfo.InvariantCulture), "GET", $"/users{GraphPaths.UserSegment(id)}?$select={UserJson.Select}"))
-            .ToArray();
+        GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(id => new GraphBatchItem("GET", $"/users{GraphPaths.UserSegment(id)}?$select={UserJson.Select}")));
         IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
         return answers.Select((answer, i) => new UserLookup(userIds[i], answer, answer.IsSuccess && answer.Body is not null ? UserJson.Read(answer.Body) : null)).ToList();
     }
