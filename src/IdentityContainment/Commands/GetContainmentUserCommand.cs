@@ -12,5 +12,5 @@ namespace IdentityContainment.Commands;
 public sealed class GetContainmentUserCommand : UserPipelineCmdlet
 {
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
-        new UserReader(Connection).ReadAsync(userIds, new BridgeSink<ContainmentUser>(this, Bridge), cancellationToken);
+        Reader.ReadAsync(userIds, new BridgeSink<ContainmentUser>(this, Bridge), cancellationToken);
 }

@@ -67,7 +67,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             SkipRevocation = SkipRevocation,
             Vault = _vault,
         };
-        return new PasswordResetter(Connection, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
+        return new PasswordResetter(Connection, Reader, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
     }
 
     /// <summary>-AsPlainText, like ConvertFrom-SecureString -AsPlainText: the operator asked to see the password.</summary>

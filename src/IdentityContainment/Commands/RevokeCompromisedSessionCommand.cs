@@ -81,7 +81,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         _confirmer?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
-        new SessionRevoker(Connection, new RevocationOptions
+        new SessionRevoker(Connection, Reader, new RevocationOptions
         {
             DisableAccount = DisableAccount,
             ConfirmCompromised = _confirmer,

@@ -55,9 +55,9 @@ public sealed class CompromiseConfirmer
 
     private async Task SendAsync(List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> queued, CancellationToken cancellationToken)
     {
-        foreach (var call in queued.Select((q, i) => (q, i)).GroupBy(x => x.i / UsersPerCall, x => x.q))
+        foreach (var call in queued.InChunksOf(UsersPerCall))
         {
-            await SendOneAsync(call.ToList(), cancellationToken).ConfigureAwait(false);
+            await SendOneAsync(call, cancellationToken).ConfigureAwait(false);
         }
     }
 

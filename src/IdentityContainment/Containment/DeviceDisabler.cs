@@ -48,9 +48,8 @@ internal sealed class DeviceDisabler
             }
         }
 
-        foreach (var chunk in targets.Select((t, i) => (t, i)).GroupBy(x => x.i / GraphBatchClient.MaxItemsPerBatch, x => x.t))
+        foreach (var batch in targets.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            var batch = chunk.ToList();
             GraphBatchItem[] patches = GraphBatchItem.InOrder(batch.Select(t => new GraphBatchItem("PATCH", $"/devices/{UserJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false })));
             IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
             DateTimeOffset answeredAt = DateTimeOffset.UtcNow;

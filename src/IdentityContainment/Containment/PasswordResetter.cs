@@ -10,17 +10,19 @@ namespace IdentityContainment.Containment;
 
 /// <summary>
 /// Changes the lock after the sessions are cut: reads each user, revokes first where sessions were not revoked
-/// recently, then sets a new random temporary password that must be changed at next sign-in. One JSON batch per step
-/// for up to 20 users.
+/// recently, then sets a new random temporary password that must be changed at next sign-in. One JSON batch per write
+/// step for up to 20 users; reads go through the shared <see cref="UserReader"/>.
 /// </summary>
 public sealed class PasswordResetter
 {
     private readonly GraphConnection _connection;
+    private readonly UserReader _reader;
     private readonly PasswordResetOptions _options;
 
-    public PasswordResetter(GraphConnection connection, PasswordResetOptions options)
+    public PasswordResetter(GraphConnection connection, UserReader reader, PasswordResetOptions options)
     {
         _connection = connection;
+        _reader = reader;
         _options = options;
     }
 
@@ -28,11 +30,11 @@ public sealed class PasswordResetter
     public async Task ResetAsync(IReadOnlyList<string> userIds, IResultSink<object> results, CancellationToken cancellationToken)
     {
         var found = new List<ContainmentUser>();
-        foreach (UserLookup lookup in await new UserReader(_connection).LookUpAsync(userIds, cancellationToken).ConfigureAwait(false))
+        foreach (UserLookup lookup in await _reader.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false))
         {
             if (lookup.User is null)
             {
-                results.Failed(GraphErrorTranslator.Translate(lookup.Answer.Error, GraphOperation.ResetPassword, lookup.Input));
+                results.Failed(lookup.Failure(GraphOperation.ResetPassword));
             }
             else
             {
@@ -58,7 +60,7 @@ public sealed class PasswordResetter
         }
 
         var revocations = new CollectingSink<ContainmentAction>(results);
-        await new SessionRevoker(_connection, new RevocationOptions()).RevokeAsync(stale, revocations, cancellationToken).ConfigureAwait(false);
+        await new SessionRevoker(_connection, _reader, new RevocationOptions()).RevokeAsync(stale, revocations, cancellationToken).ConfigureAwait(false);
         foreach (ContainmentAction action in revocations.Collected)
         {
             revokedAt[action.UserId] = action.Status == ContainmentActionStatus.Succeeded ? action.SignInSessionsValidFromDateTime : revokedAt[action.UserId];

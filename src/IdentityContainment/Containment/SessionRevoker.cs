@@ -10,17 +10,20 @@ namespace IdentityContainment.Containment;
 /// <summary>
 /// Cuts a batch of users' live sessions in Microsoft's emergency order: disable (when asked), revoke, read back
 /// signInSessionsValidFromDateTime as the evidence, then (when asked) confirm the users compromised in Identity
-/// Protection and disable the devices registered since the compromise. Each step is one JSON batch for up to 20 users; a user that fails a
-/// step is reported and the others go on.
+/// Protection and disable the devices registered since the compromise. Each write step is one JSON batch for up to 20
+/// users; the read-back shares the <see cref="UserReader"/>'s gathered reads. A user that fails a step is reported and
+/// the others go on.
 /// </summary>
 public sealed class SessionRevoker
 {
     private readonly GraphConnection _connection;
+    private readonly UserReader _reader;
     private readonly RevocationOptions _options;
 
-    public SessionRevoker(GraphConnection connection, RevocationOptions options)
+    public SessionRevoker(GraphConnection connection, UserReader reader, RevocationOptions options)
     {
         _connection = connection;
+        _reader = reader;
         _options = options;
     }
 
@@ -46,8 +49,8 @@ public sealed class SessionRevoker
         IReadOnlyList<GraphBatchResult> revoked = await SendAsync(toRevoke, id => new GraphBatchItem("POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
 
-        // The evidence: what Graph now holds for each user, read after the writes.
-        IReadOnlyList<UserLookup> states = await new UserReader(_connection).LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
+        // The evidence: what Graph now holds for each user, read after the writes (gathered with other batches' reads).
+        IReadOnlyList<UserLookup> states = await _reader.LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
         ReportRevocations(toRevoke, states, disabled, revoked, answeredAt, results);
 
         List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();

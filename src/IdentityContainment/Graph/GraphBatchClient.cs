@@ -11,11 +11,15 @@ public sealed class GraphBatchClient
 {
     public const int MaxItemsPerBatch = 20;
 
+    /// <summary>Batches on the wire at once per connection: enough to hide latency, few enough to stay inside Graph's budgets.</summary>
+    public const int MaxBatchesInFlight = 4;
+
     private readonly HttpClient _http;
     private readonly Uri _batchUri;
     private readonly RetryPolicy _policy;
     private readonly GraphCallStatistics _statistics;
     private readonly WriteQuotaPacer _writes;
+    private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
 
     internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics, WriteQuotaPacer writes)
     {
@@ -42,7 +46,17 @@ public sealed class GraphBatchClient
         for (int attempt = 1; pending.Count > 0; attempt++)
         {
             await _writes.AcquireAsync(pending.Count(i => i.Method != "GET"), cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<GraphBatchResult> answered = await SendOnceAsync(pending, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<GraphBatchResult> answered;
+            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                answered = await SendOnceAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+
             var retry = new List<GraphBatchItem>();
             TimeSpan wait = TimeSpan.Zero;
             foreach (GraphBatchItem item in pending)

@@ -1,15 +1,67 @@
 using IdentityContainment.Connection;
+using IdentityContainment.Errors;
 using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Users;
 
-/// <summary>Reads the containment state of up to 20 users with one JSON batch.</summary>
+/// <summary>
+/// Reads users' containment state hundreds at a time: list queries of 15 users (<see cref="UserQuery"/>), 20 queries
+/// to a JSON batch, so one request reads up to 300 users. The workers of one cmdlet join the reader and their lookups
+/// are gathered: a read goes out once 300 users wait, or once every worker that joined is waiting and no new worker is
+/// about to join (nobody waits for a read that cannot fill). A reader nobody joined reads each lookup at once.
+/// </summary>
 public sealed class UserReader
 {
+    public const int UsersPerRead = UserQuery.MaxUsers * GraphBatchClient.MaxItemsPerBatch;
+
+    /// <summary>
+    /// While input flows, a new worker is expected within this time; a read waits that long for it rather than go out
+    /// half empty. Far below Graph's latency, so a stalled upstream command delays results by no more than this.
+    /// </summary>
+    private static readonly TimeSpan JoinExpectedWithin = TimeSpan.FromMilliseconds(50);
+
     private readonly GraphConnection _connection;
+    private readonly object _lock = new();
+    private List<PendingLookup> _waiting = new();
+    private int _waitingUsers;
+    private int _workers;
+    private bool _inputFlowing;
+    private DateTime _lastJoinUtc;
+    private bool _recheckScheduled;
 
     public UserReader(GraphConnection connection) => _connection = connection;
+
+    /// <summary>
+    /// Whether the caller is taking input and may start more workers now. Set false while it waits for a worker to
+    /// finish and when its input has ended, so the workers' reads go out without waiting for a worker that cannot come.
+    /// </summary>
+    public bool InputFlowing
+    {
+        set
+        {
+            List<PendingLookup>? due;
+            lock (_lock)
+            {
+                _inputFlowing = value;
+                due = TakeIfDue();
+            }
+
+            Send(due);
+        }
+    }
+
+    /// <summary>Counts a worker in until the result is disposed; reads wait while a joined worker may still ask.</summary>
+    public IDisposable Join()
+    {
+        lock (_lock)
+        {
+            _workers++;
+            _lastJoinUtc = DateTime.UtcNow;
+        }
+
+        return new Participation(this);
+    }
 
     /// <summary>Reports each user, or the error that user got, through <paramref name="results"/>; one failure never hides the rest.</summary>
     public async Task ReadAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentUser> results, CancellationToken cancellationToken)
@@ -22,19 +74,177 @@ public sealed class UserReader
             }
             else
             {
-                results.Failed(GraphErrorTranslator.Translate(lookup.Answer.Error, GraphOperation.ReadUser, lookup.Input));
+                results.Failed(lookup.Failure(GraphOperation.ReadUser));
             }
         }
     }
 
-    /// <summary>Each user's state as Graph has it now, in input order; User is null when Graph refused.</summary>
-    public async Task<IReadOnlyList<UserLookup>> LookUpAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    /// <summary>Each user's state as Graph has it now, in input order; User is null when Graph had none to give.</summary>
+    public Task<IReadOnlyList<UserLookup>> LookUpAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(id => new GraphBatchItem("GET", $"/users{GraphPaths.UserSegment(id)}?$select={UserJson.Select}")));
-        IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
-        return answers.Select((answer, i) => new UserLookup(userIds[i], answer, answer.IsSuccess && answer.Body is not null ? UserJson.Read(answer.Body) : null)).ToList();
+        if (userIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<UserLookup>>(Array.Empty<UserLookup>());
+        }
+
+        var lookup = new PendingLookup(userIds, cancellationToken);
+        List<PendingLookup>? due;
+        lock (_lock)
+        {
+            _waiting.Add(lookup);
+            _waitingUsers += userIds.Count;
+            due = TakeIfDue();
+        }
+
+        Send(due);
+        return lookup.Completion.Task;
+    }
+
+    private void Leave()
+    {
+        List<PendingLookup>? due;
+        lock (_lock)
+        {
+            _workers--;
+            due = TakeIfDue();
+        }
+
+        Send(due);
+    }
+
+    /// <summary>Called under the lock.</summary>
+    private List<PendingLookup>? TakeIfDue()
+    {
+        if (_waiting.Count == 0 || (_waitingUsers < UsersPerRead && _waiting.Count < _workers))
+        {
+            return null;
+        }
+
+        TimeSpan untilQuiet = _lastJoinUtc + JoinExpectedWithin - DateTime.UtcNow;
+        if (_waitingUsers < UsersPerRead && _inputFlowing && untilQuiet > TimeSpan.Zero)
+        {
+            ScheduleRecheck(untilQuiet);
+            return null;
+        }
+
+        List<PendingLookup> due = _waiting;
+        _waiting = new List<PendingLookup>();
+        _waitingUsers = 0;
+        return due;
+    }
+
+    /// <summary>Called under the lock: looks again once no worker joined for a while.</summary>
+    private void ScheduleRecheck(TimeSpan delay)
+    {
+        if (_recheckScheduled)
+        {
+            return;
+        }
+
+        _recheckScheduled = true;
+        _ = Task.Delay(delay).ContinueWith(
+            _ =>
+            {
+                List<PendingLookup>? due;
+                lock (_lock)
+                {
+                    _recheckScheduled = false;
+                    due = TakeIfDue();
+                }
+
+                Send(due);
+            },
+            TaskScheduler.Default);
+    }
+
+    private void Send(List<PendingLookup>? due)
+    {
+        if (due is not null)
+        {
+            _ = AnswerAsync(due);
+        }
+    }
+
+    private async Task AnswerAsync(List<PendingLookup> due)
+    {
+        try
+        {
+            Dictionary<string, UserLookup> found = await QueryAsync(due.SelectMany(d => d.UserIds), due[0].CancellationToken).ConfigureAwait(false);
+            foreach (PendingLookup lookup in due)
+            {
+                lookup.Completion.TrySetResult(lookup.UserIds.Select(id => found[id]).ToList());
+            }
+        }
+        catch (OperationCanceledException ex)
+        {
+            due.ForEach(d => d.Completion.TrySetCanceled(ex.CancellationToken));
+        }
+        catch (Exception ex)
+        {
+            due.ForEach(d => d.Completion.TrySetException(ex));
+        }
+    }
+
+    private async Task<Dictionary<string, UserLookup>> QueryAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, UserLookup>(StringComparer.OrdinalIgnoreCase);
+        List<List<UserQuery>> batches = UserQuery.For(userIds.Distinct(StringComparer.OrdinalIgnoreCase)).InChunksOf(GraphBatchClient.MaxItemsPerBatch).ToList();
+        await Task.WhenAll(batches.Select(async queries =>
+        {
+            GraphBatchItem[] items = GraphBatchItem.InOrder(queries.Select(q => new GraphBatchItem("GET", q.Url)));
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+            lock (found)
+            {
+                for (int i = 0; i < queries.Count; i++)
+                {
+                    foreach (UserLookup lookup in queries[i].Read(answers[i]))
+                    {
+                        found[lookup.Input] = lookup;
+                    }
+                }
+            }
+        })).ConfigureAwait(false);
+        return found;
+    }
+
+    private sealed class PendingLookup
+    {
+        public PendingLookup(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        {
+            UserIds = userIds;
+            CancellationToken = cancellationToken;
+            cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
+        }
+
+        public IReadOnlyList<string> UserIds { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        // Continuations run on the pool: never inline under the reader's lock or inside another worker's read.
+        public TaskCompletionSource<IReadOnlyList<UserLookup>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Participation : IDisposable
+    {
+        private UserReader? _reader;
+
+        public Participation(UserReader reader) => _reader = reader;
+
+        public void Dispose() => Interlocked.Exchange(ref _reader, null)?.Leave();
     }
 }
 
-/// <summary>What Graph said about one user: the state, or the answer that explains why not.</summary>
-public sealed record UserLookup(string Input, GraphBatchResult Answer, ContainmentUser? User);
+/// <summary>What Graph said about one user: the state; or Graph's error; or, with neither, that no such user exists.</summary>
+public sealed record UserLookup(string Input, ContainmentUser? User, GraphError? Error, string? RequestId)
+{
+    /// <summary>Why there is no user, in terms of the operation that needed it.</summary>
+    public ContainmentException Failure(GraphOperation operation) =>
+        Error is not null
+            ? GraphErrorTranslator.Translate(Error, operation, Input)
+            : new ContainmentException(
+                ContainmentErrorKind.NotFound,
+                operation.TargetNoun + "NotFound",
+                $"'{Input}' was not found in the tenant: Graph has no user with that {(Guid.TryParse(Input, out _) ? "object id" : "user principal name")}. Check the id, or look the user up with Get-ContainmentUser.",
+                Input)
+            { RequestId = RequestId };
+}

@@ -20,3 +20,10 @@ public sealed class GuestUserFixture : SandboxFixture
 {
     protected override SandboxOptions CreateOptions() => new() { Scenario = "guest-user" };
 }
+
+/// <summary>A tenant of 600 users: enough batches to count what a large revocation costs.</summary>
+public sealed class LargeTenantFixture : SandboxFixture
+{
+    protected override SandboxOptions CreateOptions() =>
+        new() { ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 600 }) };
+}

@@ -82,6 +82,22 @@ public sealed class ListUsersTests
     }
 
     [Fact]
+    public async Task In_takes_fifteen_values_and_refuses_sixteen_as_graph_does()
+    {
+        var scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 40 });
+        await using var server = await TestSandbox.StartAsync(configure: o => o.ScenarioObject = scenario);
+        using var graph = GraphTestClient.AsAutomation(server);
+        var upns = server.Tenant.Users.Select(u => u.UserPrincipalName).Take(16).ToList();
+        string In(IEnumerable<string> values) => "users?$select=id&$filter=" + Uri.EscapeDataString($"userPrincipalName in ({string.Join(",", values.Select(v => $"'{v}'"))})");
+
+        var fifteen = await GraphTestClient.JsonAsync(await graph.GetAsync(In(upns.Take(15))));
+        var sixteen = await graph.GetAsync(In(upns));
+
+        Assert.Equal(15, fifteen["value"]!.AsArray().Count);
+        await GraphAssert.ErrorAsync(sixteen, HttpStatusCode.BadRequest, "Request_UnsupportedQuery", "Too many child clauses specified in search filter expression containing 'OR' operators: 16. Max allowed: 15.");
+    }
+
+    [Fact]
     public async Task Top_above_999_is_refused()
     {
         await using var server = await TestSandbox.StartAsync();

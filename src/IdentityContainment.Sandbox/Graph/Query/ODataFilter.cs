@@ -8,6 +8,10 @@ internal sealed class FilterException(string message, bool unsupported) : Except
     public bool Unsupported { get; } = unsupported;
 }
 
+/// <summary>More values in one <c>in</c> clause than Graph takes without advanced queries (400 Request_UnsupportedQuery).</summary>
+internal sealed class TooManyClausesException(int count)
+    : Exception($"Too many child clauses specified in search filter expression containing 'OR' operators: {count}. Max allowed: {ODataFilter.MaxInValues}.");
+
 /// <summary>
 /// The small $filter subset that Graph serves on directory objects without advanced query headers:
 /// <c>prop eq value</c>, <c>prop in (v1, v2)</c>, <c>startswith(prop, 'x')</c>, joined by and/or with
@@ -16,6 +20,9 @@ internal sealed class FilterException(string message, bool unsupported) : Except
 /// </summary>
 internal sealed class ODataFilter
 {
+    /// <summary>Graph's limit on the values of one <c>in</c> clause when no advanced-query header is sent.</summary>
+    public const int MaxInValues = 15;
+
     private readonly List<string> _tokens;
     private readonly IReadOnlyDictionary<string, FilterableProperty> _properties;
     private int _at;
@@ -91,6 +98,8 @@ internal sealed class ODataFilter
             while (Accept(","))
                 values.Add(Literal());
             Expect(")");
+            if (values.Count > MaxInValues)
+                throw new TooManyClausesException(values.Count);
             return x => values.Any(v => AreEqual(prop.ValueOf(x), v));
         }
         throw new FilterException("Unsupported operator.", unsupported: true);

@@ -36,6 +36,10 @@ internal static class ListUsersHandler
             {
                 return e.Unsupported ? GraphResponse.UnsupportedQuery() : GraphResponse.Error(400, "BadRequest", $"Invalid filter clause: {e.Message}");
             }
+            catch (TooManyClausesException e)
+            {
+                return GraphResponse.Error(400, "Request_UnsupportedQuery", e.Message);
+            }
         }
         string? afterId = null;
         if (query.SkipToken is { } token && !TryReadSkipToken(token, out afterId))

@@ -8,13 +8,16 @@ using IdentityContainment.Users;
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
-/// A cmdlet that takes users from the pipeline and works on them in Graph batches of 20, a few batches in flight,
+/// A cmdlet that takes users from the pipeline and works on them in Graph batches of 20, several batches at once,
 /// writing results as each batch returns. A bad id is reported and the rest go on.
 /// </summary>
 public abstract class UserPipelineCmdlet : ContainmentCmdlet
 {
-    /// <summary>Batches in flight at once: enough to hide latency, few enough to stay inside Graph's budgets.</summary>
-    protected const int MaxBatchesInFlight = 4;
+    /// <summary>
+    /// Batches of users worked on at once: enough that their reads fill one read of <see cref="UserReader.UsersPerRead"/>
+    /// users. How many requests are on the wire at once is the connection's own limit.
+    /// </summary>
+    private const int BatchesAtOnce = UserReader.UsersPerRead / GraphBatchClient.MaxItemsPerBatch;
 
     private UserBatcher? _batcher;
 
@@ -26,16 +29,17 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
     [Alias("UserPrincipalName", "ExternalDirectoryObjectId", "ObjectId", "Id")]
     public string[] UserId { get; set; } = Array.Empty<string>();
 
-    /// <summary>How many users one Graph request carries: one batch of 20 items.</summary>
-    protected virtual int BatchSize => GraphBatchClient.MaxItemsPerBatch;
-
     /// <summary>The runspace's connection, captured on the pipeline thread: workers cannot look it up themselves.</summary>
     internal GraphConnection Connection { get; private set; } = null!;
+
+    /// <summary>Reads users for every batch of this run, gathering their reads into few requests.</summary>
+    internal UserReader Reader { get; private set; } = null!;
 
     protected override void BeginProcessing()
     {
         Connection = RequireConnection();
-        _batcher = new UserBatcher(BatchSize);
+        Reader = new UserReader(Connection) { InputFlowing = true };
+        _batcher = new UserBatcher(GraphBatchClient.MaxItemsPerBatch);
     }
 
     protected override void ProcessRecord()
@@ -74,6 +78,7 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
             StartBatch(batch);
         }
 
+        Reader.InputFlowing = false;
         WaitForWork();
         if (!StopToken.IsCancellationRequested)
         {
@@ -118,13 +123,29 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
     {
         try
         {
-            Bridge.WaitUntil(() => Bridge.Running < MaxBatchesInFlight, StopToken);
+            if (Bridge.Running >= BatchesAtOnce)
+            {
+                // No batch can start until one finishes, and finishing may need the read its workers wait for.
+                Reader.InputFlowing = false;
+                Bridge.WaitUntil(() => Bridge.Running < BatchesAtOnce, StopToken);
+                Reader.InputFlowing = true;
+            }
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
 
-        Bridge.Start(() => ProcessBatchAsync(userIds, StopToken), StopToken);
+        // Joined here, on the pipeline thread, so the reader never sends a read this batch could still have joined.
+        IDisposable reading = Reader.Join();
+        Bridge.Start(
+            async () =>
+            {
+                using (reading)
+                {
+                    await ProcessBatchAsync(userIds, StopToken).ConfigureAwait(false);
+                }
+            },
+            StopToken);
     }
 }
