@@ -36,6 +36,20 @@ public sealed class WriteQuotaPacerTests
     }
 
     [Fact]
+    public async Task Headroom_is_never_spent_but_the_refill_keeps_graphs_full_rate()
+    {
+        // 60 writes per 3 s (20 a second) with 20 kept back: 40 go at once, the next 20 wait for a second's refill.
+        var pacer = new WriteQuotaPacer(quota: 60, window: TimeSpan.FromSeconds(3), headroom: 20);
+        await pacer.AcquireAsync(40, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+
+        await pacer.AcquireAsync(20, CancellationToken.None);
+
+        Assert.Equal(40, pacer.Quota);
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 850, 1800);
+    }
+
+    [Fact]
     public async Task Waiting_for_quota_stops_at_ctrl_c()
     {
         var pacer = new WriteQuotaPacer(quota: 20, window: TimeSpan.FromMinutes(5));

@@ -100,6 +100,36 @@ public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixtu
     }
 
     [Fact]
+    public void An_object_binds_by_its_first_id_property_that_has_a_value()
+    {
+        UserRecord[] users = Sandbox.Tenant.Users.Take(4).ToArray();
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        // Get-MgUser -Property Id leaves UserPrincipalName empty; a mailbox's Id is its Exchange identity; a hashtable
+        // has keys, not properties. Passed by name as an array, too.
+        ScriptResult result = shell.Run(
+            "param($A, $B, $C, $D) @([pscustomobject]@{ Id = $A; UserPrincipalName = $null; DisplayName = 'A' }, [pscustomobject]@{ Id = 'Mailbox B'; UserPrincipalName = ''; ExternalDirectoryObjectId = $B }, @{ UserPrincipalName = $C }) | Get-ContainmentUser; Get-ContainmentUser -UserId @([pscustomobject]@{ UserId = $D })",
+            Parameters.Of(("A", users[0].Id), ("B", users[1].Id), ("C", users[2].UserPrincipalName), ("D", users[3].Id)));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(users.Select(u => u.Id).Order(), result.Output.Select(o => (string)((dynamic)o.BaseObject).Id).Order());
+    }
+
+    [Fact]
+    public void An_object_that_names_no_user_is_reported_and_the_rest_are_read()
+    {
+        UserRecord user = Sandbox.Tenant.Users[5];
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("param($U) [pscustomobject]@{ DisplayName = 'Adele'; Id = $null }, $U | Get-ContainmentUser", Parameters.Of(("U", user.UserPrincipalName)));
+
+        Assert.Equal(user.Id, (string)((dynamic)Assert.Single(result.Output).BaseObject).Id);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Contains("names no user", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("UserPrincipalName", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Items_throttled_inside_a_batch_are_retried_and_reported_once()
     {
         string[] users = Sandbox.Tenant.Users.Take(20).Select(u => u.UserPrincipalName).ToArray();

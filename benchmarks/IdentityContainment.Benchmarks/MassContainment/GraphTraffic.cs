@@ -8,6 +8,12 @@ internal sealed record GraphTraffic
     /// <summary>Round trips on the wire: $batch envelopes plus Graph calls sent on their own.</summary>
     public required int HttpRequests { get; init; }
 
+    /// <summary>$batch envelopes whose items are all writes.</summary>
+    public required int WriteBatches { get; init; }
+
+    /// <summary>$batch envelopes whose items are all reads.</summary>
+    public required int ReadBatches { get; init; }
+
     /// <summary>Every Graph operation: each $batch item and each call sent on its own.</summary>
     public required int Operations { get; init; }
 
@@ -26,9 +32,12 @@ internal sealed record GraphTraffic
     {
         IReadOnlyList<RequestLogEntry> entries = log.Snapshot();
         List<RequestLogEntry> graph = entries.Where(e => e.Kind == RequestKind.Graph).ToList();
+        List<List<RequestLogEntry>> batchItems = graph.Where(e => e.BatchId is not null).GroupBy(e => e.BatchId).Select(g => g.ToList()).ToList();
         return new GraphTraffic
         {
             HttpRequests = entries.Count(e => e.Kind == RequestKind.Batch) + graph.Count(e => e.BatchId is null),
+            WriteBatches = batchItems.Count(items => items.All(e => e.IsWrite)),
+            ReadBatches = batchItems.Count(items => items.All(e => !e.IsWrite)),
             Operations = graph.Count,
             BatchItems = graph.Count(e => e.BatchId is not null),
             Writes = graph.Count(e => e.IsWrite && e.Status is >= 200 and < 300),

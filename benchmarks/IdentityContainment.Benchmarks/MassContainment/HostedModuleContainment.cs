@@ -6,20 +6,29 @@ using IdentityContainment.Benchmarks.CommandLine;
 namespace IdentityContainment.Benchmarks.MassContainment;
 
 /// <summary>
-/// Runs <c>$users | Revoke-CompromisedSession | Reset-CompromisedPassword -Confirm:$false</c> through the built module
-/// in a runspace of this process, as a host application or runbook worker would, and times it from the first user
-/// in to the last result out. Import and connect happen before the clock starts.
+/// Runs a containment pipeline through the built module in a runspace of this process, as a host application or
+/// runbook worker would, and times it from the first user in to the last result out. Import and connect happen
+/// before the clock starts.
 /// </summary>
 internal static class HostedModuleContainment
 {
-    // -OutVariable keeps Revoke's own results, which the pipe hands to Reset instead of to the output.
-    private const string Pipeline = """
+    /// <summary>
+    /// The full response: <c>$users | Revoke-CompromisedSession | Reset-CompromisedPassword -Confirm:$false</c>.
+    /// -OutVariable keeps Revoke's own results, which the pipe hands to Reset instead of to the output.
+    /// </summary>
+    public const string RevokeAndReset = """
         param([string[]] $Users)
         $Users | Revoke-CompromisedSession -OutVariable revoked | Reset-CompromisedPassword -Confirm:$false
         $global:MassBenchmarkRevoked = $revoked
         """;
 
-    public static ModuleRunOutput Run(string manifestPath, Uri graphEndpoint, string accessToken, IReadOnlyList<string> userPrincipalNames)
+    /// <summary>Revocation alone, whose request count the budget is about.</summary>
+    public const string RevokeOnly = """
+        param([string[]] $Users)
+        $Users | Revoke-CompromisedSession
+        """;
+
+    public static ModuleRunOutput Run(string manifestPath, Uri graphEndpoint, string accessToken, IReadOnlyList<string> userPrincipalNames, string pipeline)
     {
         InitialSessionState session = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows())
@@ -34,7 +43,7 @@ internal static class HostedModuleContainment
 
         using PowerShell shell = PowerShell.Create();
         shell.Runspace = runspace;
-        shell.AddScript(Pipeline).AddParameter("Users", userPrincipalNames.ToArray());
+        shell.AddScript(pipeline).AddParameter("Users", userPrincipalNames.ToArray());
         var output = new PSDataCollection<PSObject>();
         long firstResultAt = 0;
         output.DataAdded += (_, _) =>

@@ -19,7 +19,7 @@ internal sealed class MassContainmentBenchmark : IBenchmark
     public string Summary => "$users | Revoke-CompromisedSession | Reset-CompromisedPassword, 50 ms latency, real write quota, vs a naive loop";
 
     public string OptionsUsage =>
-        $"[--users N (default {DefaultUsers})] [--naive | --no-naive (default: naive up to {NaiveByDefaultUpTo} users)] [--naive-users N (measure the loop on N users and scale linearly)]";
+        $"[--users N (default {DefaultUsers})] [--naive | --no-naive (default: naive up to {NaiveByDefaultUpTo} users)] [--naive-users N (measure the loop on N users and scale linearly)] [--no-budget (skip the revoke-only request count)]";
 
     public async Task<int> RunAsync(CommandOptions options, TextWriter output, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ internal sealed class MassContainmentBenchmark : IBenchmark
         bool naiveAsked = options.Flag("--naive");
         bool naiveRefused = options.Flag("--no-naive");
         int naiveUsers = Math.Min(users, options.Integer("--naive-users", users, minimum: 1));
+        bool runBudget = !options.Flag("--no-budget");
         options.RejectUnread();
         if (naiveAsked && naiveRefused)
         {
@@ -40,12 +41,12 @@ internal sealed class MassContainmentBenchmark : IBenchmark
         output.WriteLine($"  sandbox  generated tenant, {MassSandbox.Latency.TotalMilliseconds:0} ms per request, default throttling, a fresh one per contender");
         output.WriteLine($"  machine  {Environment.ProcessorCount} logical cores shared by the sandbox, the module and anything else running");
 
-        MassContainmentResult result = await MeasureAsync(module, users, runNaive ? naiveUsers : null, output, cancellationToken);
+        MassContainmentResult result = await MeasureAsync(module, users, runNaive ? naiveUsers : null, runBudget, output, cancellationToken);
         MassContainmentReport.Write(Name, result, output);
         return result.AllGoalsMet ? BenchmarkExitCode.GoalsMet : BenchmarkExitCode.GoalMissed;
     }
 
-    private static async Task<MassContainmentResult> MeasureAsync(ModuleUnderTest module, int users, int? naiveUsers, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<MassContainmentResult> MeasureAsync(ModuleUnderTest module, int users, int? naiveUsers, bool runBudget, TextWriter output, CancellationToken cancellationToken)
     {
         ModuleRunOutput moduleRun;
         GraphTraffic traffic;
@@ -64,11 +65,13 @@ internal sealed class MassContainmentBenchmark : IBenchmark
             output.WriteLine("  module   running...");
             string token = tenant.IssueAutomationToken();
             // Invoke blocks; a worker thread keeps this method's awaits free.
-            moduleRun = await Task.Run(() => HostedModuleContainment.Run(module.ManifestPath, tenant.GraphEndpoint, token, targets.UserPrincipalNames), cancellationToken);
+            moduleRun = await Task.Run(() => HostedModuleContainment.Run(module.ManifestPath, tenant.GraphEndpoint, token, targets.UserPrincipalNames, HostedModuleContainment.RevokeAndReset), cancellationToken);
             traffic = GraphTraffic.From(tenant.Sandbox.Requests);
             check = ContainmentCheck.Of(moduleRun.Actions, targets.Ids, tenant.Sandbox);
             output.WriteLine($"  module   done in {moduleRun.Wall.TotalSeconds:0.00} s");
         }
+
+        RevocationBudget? budget = runBudget ? await MeasureRevocationAsync(module, users, output, cancellationToken) : null;
 
         NaiveLoopMeasurement? naive = null;
         if (naiveUsers is { } measured)
@@ -90,6 +93,20 @@ internal sealed class MassContainmentBenchmark : IBenchmark
             Check = check,
             Throttling = throttling,
             Naive = naive,
+            Budget = budget,
         };
+    }
+
+    /// <summary>Revocation alone on a fresh tenant: the request count its budget is about.</summary>
+    private static async Task<RevocationBudget> MeasureRevocationAsync(ModuleUnderTest module, int users, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using BenchmarkTenant tenant = await MassSandbox.StartAsync(users, cancellationToken);
+        ContainmentTargets targets = ContainmentTargets.Of(tenant.Sandbox);
+        output.WriteLine($"  revoke   running on {targets.Users.Count} users, revocation alone...");
+        string token = tenant.IssueAutomationToken();
+        ModuleRunOutput run = await Task.Run(() => HostedModuleContainment.Run(module.ManifestPath, tenant.GraphEndpoint, token, targets.UserPrincipalNames, HostedModuleContainment.RevokeOnly), cancellationToken);
+        int revoked = run.Actions.Where(a => a.Action == ActionRecord.RevokeSessionsAction && a.Status == ActionRecord.Succeeded).Select(a => a.UserId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        output.WriteLine($"  revoke   done in {run.Wall.TotalSeconds:0.00} s");
+        return new RevocationBudget(targets.Users.Count, run.Wall, GraphTraffic.From(tenant.Sandbox.Requests), revoked);
     }
 }

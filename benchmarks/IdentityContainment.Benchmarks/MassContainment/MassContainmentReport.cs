@@ -42,6 +42,11 @@ internal static class MassContainmentReport
         }
 
         table.WriteTo(output);
+        if (result.Budget is { } budget)
+        {
+            WriteBudget(budget, output);
+        }
+
         if (traffic.LogOverflowed)
         {
             output.WriteLine("  The sandbox's request log overflowed: the request counts above are too low.");
@@ -53,6 +58,21 @@ internal static class MassContainmentReport
         }
 
         WriteSummary(benchmarkName, result, output);
+    }
+
+    private static void WriteBudget(RevocationBudget budget, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Revocation alone: {budget.Users} users ($users | Revoke-CompromisedSession)");
+        var table = new TextTable("Measurement", "value", "goal", "verdict");
+        table.AddRow("wall time", Units.Seconds(budget.Wall.TotalMilliseconds), string.Empty, string.Empty);
+        table.AddRow("users revoked (succeeded, distinct)", Count(budget.RevokedUsers), Count(budget.Users), Verdict(budget.RevokedUsers == budget.Users));
+        table.AddRow("write batches (revocations)", Count(budget.Traffic.WriteBatches), $"ceil(N/20) = {Count(budget.WriteBatchesAllowed)}", string.Empty);
+        table.AddRow("read batches (evidence read-back)", Count(budget.Traffic.ReadBatches), $"ceil(N/300) = {Count(budget.ReadBatchesAllowed)}", string.Empty);
+        table.AddRow("other requests (connect's probe)", Count(budget.Traffic.HttpRequests - budget.Traffic.WriteBatches - budget.Traffic.ReadBatches), Count(RevocationBudget.ConnectionProbes), string.Empty);
+        table.AddRow("HTTP requests in all", Count(budget.Traffic.HttpRequests), $"≤ {Count(budget.RequestsAllowed)}", Verdict(budget.Traffic.HttpRequests <= budget.RequestsAllowed));
+        table.AddRow("429s received", Count(budget.Traffic.TooManyRequests), string.Empty, string.Empty);
+        table.WriteTo(output);
     }
 
     private static void WriteSummary(string benchmarkName, MassContainmentResult result, TextWriter output)
@@ -74,11 +94,19 @@ internal static class MassContainmentReport
                 + $"module is {Ratio(result.Speedup!.Value)}× faster");
         }
 
+        if (result.Budget is { } budget)
+        {
+            output.WriteLine(
+                $"  {benchmarkName}/revoke  {budget.Users} users revoked alone in {Units.Seconds(budget.Wall.TotalMilliseconds)}: {Count(budget.Traffic.HttpRequests)} requests = {Count(budget.Traffic.WriteBatches)} write batches + {Count(budget.Traffic.ReadBatches)} read batches"
+                + $" + {Count(budget.Traffic.HttpRequests - budget.Traffic.WriteBatches - budget.Traffic.ReadBatches)} other (allowed {Count(budget.RequestsAllowed)}); 429s {budget.Traffic.TooManyRequests}");
+        }
+
         var missed = new List<string>();
         if (!result.SpeedupGoalMet) missed.Add("speedup");
         if (!result.QuotaGoalMet) missed.Add("quota ratio");
         if (!result.NoThrottlingSurfaced) missed.Add("429s surfaced");
         if (!result.Check.IsClean) missed.Add("correctness");
+        if (!result.BudgetGoalMet) missed.Add("revocation request budget");
         output.WriteLine(missed.Count == 0 ? "  Every goal met." : $"  Goal missed: {string.Join(", ", missed)}.");
     }
 

@@ -12,6 +12,7 @@ internal sealed record MassContainmentResult
     public required ContainmentCheck Check { get; init; }
     public required ThrottlingOptions Throttling { get; init; }
     public required NaiveLoopMeasurement? Naive { get; init; }
+    public required RevocationBudget? Budget { get; init; }
 
     public TimeSpan QuotaMinimum => WriteQuotaMinimum.For(Traffic.Writes, Throttling);
 
@@ -26,7 +27,9 @@ internal sealed record MassContainmentResult
 
     public bool NoThrottlingSurfaced => Module.ThrottlingErrors == 0;
 
-    public bool AllGoalsMet => SpeedupGoalMet && QuotaGoalMet && NoThrottlingSurfaced && Check.IsClean;
+    public bool BudgetGoalMet => Budget is not { } b || b.GoalMet;
+
+    public bool AllGoalsMet => SpeedupGoalMet && QuotaGoalMet && NoThrottlingSurfaced && Check.IsClean && BudgetGoalMet;
 }
 
 /// <summary>The naive loop, measured on <see cref="MeasuredUsers"/> and scaled linearly to the module's user count.</summary>

@@ -25,7 +25,7 @@ public static class GraphConnector
         CheckToken(token, cloud, request);
 
         // Graph's write quota is per app and tenant: each connection keeps its own count.
-        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow));
+        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow, headroom: GraphBatchClient.MaxItemsPerBatch));
         try
         {
             (Organization? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -57,13 +57,7 @@ internal sealed class DeviceDisabler
             {
                 (ContainmentUser user, JsonNode device) = batch[i];
                 string description = $"{UserJson.Text(device, "displayName")} ({UserJson.Text(device, "operatingSystem")}, registered {UserJson.Time(device, "registrationDateTime")?.UtcDateTime:yyyy-MM-dd HH:mm}Z)";
-                string? message = description;
-                if (!answers[i].IsSuccess)
-                {
-                    ContainmentException error = Explain(answers[i], description);
-                    results.Failed(error);
-                    message = error.Message;
-                }
+                string message = answers[i].IsSuccess ? description : results.FailedWith(Explain(answers[i], description));
 
                 results.Succeeded(new ContainmentAction
                 {

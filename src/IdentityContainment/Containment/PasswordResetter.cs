@@ -112,9 +112,7 @@ public sealed class PasswordResetter
                 }
                 else if (!succeeded)
                 {
-                    ContainmentException error = Explain(answers[i], user);
-                    results.Failed(error);
-                    message = error.Message;
+                    message = results.FailedWith(Explain(answers[i], user));
                 }
 
                 string? secretUri = null;
@@ -161,8 +159,7 @@ public sealed class PasswordResetter
         }
         catch (ContainmentException error)
         {
-            results.Failed(error);
-            return (false, error.RequestId, error.Message);
+            return (false, error.RequestId, results.FailedWith(error));
         }
     }
 
@@ -180,8 +177,7 @@ public sealed class PasswordResetter
                 $"The password of {user.UserPrincipalName} was reset, but Key Vault did not store it ({ex.Message.Split('\n')[0]}). The temporary password is in this result's TemporaryPassword instead; keep it safe.",
                 user.Id,
                 ex);
-            results.Failed(error);
-            return (null, error.Message);
+            return (null, results.FailedWith(error));
         }
     }
 

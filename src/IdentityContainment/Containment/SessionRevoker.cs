@@ -108,13 +108,7 @@ public sealed class SessionRevoker
 
     private static void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results)
     {
-        string? message = null;
-        if (!answer.IsSuccess)
-        {
-            ContainmentException error = Explain(answer, operation, input, state);
-            results.Failed(error);
-            message = error.Message;
-        }
+        string? message = answer.IsSuccess ? null : results.FailedWith(Explain(answer, operation, input, state));
 
         results.Succeeded(new ContainmentAction
         {

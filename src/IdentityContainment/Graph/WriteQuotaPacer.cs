@@ -5,6 +5,11 @@ namespace IdentityContainment.Graph;
 /// so mass containment waits for quota instead of running into 429s. Graph meters identity traffic with token
 /// buckets: the full quota may go at once, then it refills steadily (20 writes a second), so a batch goes out as soon
 /// as enough of the quota has come back. If Graph ever counts more strictly, its 429s are still retried.
+/// <para>
+/// Graph counts a write when it arrives, the pacer when it is sent. The first request of a run is the slowest (new
+/// connection), so Graph starts refilling later than the pacer does, and a later, quicker request can find Graph a few
+/// writes short. A headroom kept unspent absorbs that: one batch of headroom covers a second of difference.
+/// </para>
 /// </summary>
 public sealed class WriteQuotaPacer
 {
@@ -18,19 +23,20 @@ public sealed class WriteQuotaPacer
     private double _available;
     private DateTimeOffset _refilledAt = DateTimeOffset.UtcNow;
 
-    public WriteQuotaPacer(int quota, TimeSpan window)
+    public WriteQuotaPacer(int quota, TimeSpan window, int headroom = 0)
     {
-        if (quota <= 0 || window <= TimeSpan.Zero)
+        if (quota <= 0 || window <= TimeSpan.Zero || headroom < 0 || headroom >= quota)
         {
-            throw new ArgumentOutOfRangeException(nameof(quota), "The write quota and its window must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(quota), "The write quota and its window must be positive, and the headroom less than the quota.");
         }
 
-        Quota = quota;
+        Quota = quota - headroom;
         Window = window;
-        _available = quota;
+        _available = Quota;
         _refillPerSecond = quota / window.TotalSeconds;
     }
 
+    /// <summary>The writes that may go at once: Graph's quota less the headroom.</summary>
     public int Quota { get; }
 
     public TimeSpan Window { get; }

@@ -12,3 +12,13 @@ public interface IResultSink<in T>
     /// <summary>Something the operator must know that is not an error: a guest whose home sessions survive, say.</summary>
     void Warn(string message);
 }
+
+public static class ResultSinkExtensions
+{
+    /// <summary>Reports the error and gives back its message, for the failed result that records it too.</summary>
+    public static string FailedWith<T>(this IResultSink<T> results, ContainmentException error)
+    {
+        results.Failed(error);
+        return error.Message;
+    }
+}

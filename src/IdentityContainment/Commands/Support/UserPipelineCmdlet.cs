@@ -22,11 +22,13 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
     private UserBatcher? _batcher;
 
     /// <summary>
-    /// The user: object id or user principal name. Binds from strings and from objects of Microsoft.Graph, Entra and
-    /// Exchange Online cmdlets; the aliases are tried in order, so a mailbox's Entra id wins over its display identity.
+    /// The user: object id or user principal name. Binds from strings and from objects of this module and of
+    /// Microsoft.Graph, Entra and Exchange Online cmdlets, by the first of their id properties that has a value (see
+    /// <see cref="UserIdTransformationAttribute"/>), so a mailbox's Entra id wins over its display identity.
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("UserPrincipalName", "ExternalDirectoryObjectId", "ObjectId", "Id")]
+    [UserIdTransformation]
     public string[] UserId { get; set; } = Array.Empty<string>();
 
     /// <summary>The runspace's connection, captured on the pipeline thread: workers cannot look it up themselves.</summary>

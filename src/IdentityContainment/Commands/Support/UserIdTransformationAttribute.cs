@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace IdentityContainment.Commands.Support;
+
+/// <summary>
+/// Turns whatever names a user into its id or UPN before binding: a string as it is, an object by the first of its
+/// id properties that has a value. PowerShell's own by-property-name binding takes the first property that exists,
+/// even when it is empty, so a Get-MgUser object read without its UserPrincipalName would fail to bind.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttribute
+{
+    /// <summary>
+    /// Immutable object ids first (a module's own results, Exchange Online, AzureAD/Entra), then Id where it is a GUID
+    /// (Microsoft Graph), then the user principal name, then any other Id (Exchange's display identity, which is then
+    /// refused with an explanation).
+    /// </summary>
+    private static readonly string[] IdProperties = { "UserId", "ExternalDirectoryObjectId", "ObjectId" };
+
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        object? value = Unwrap(inputData);
+        if (value is null or string)
+        {
+            return value;
+        }
+
+        if (value is IList many)
+        {
+            return many.Cast<object?>().Select(item => Transform(engineIntrinsics, item)).ToArray();
+        }
+
+        // Properties as PowerShell sees them; a hashtable's keys as well, which PowerShell does not list as properties.
+        PSObject input = PSObject.AsPSObject(inputData!);
+        return IdOf(
+            name => input.Properties[name]?.Value ?? (value is IDictionary dictionary && dictionary.Contains(name) ? dictionary[name] : null),
+            (input.TypeNames.FirstOrDefault() ?? value.GetType().FullName ?? "object").Split('.').Last());
+    }
+
+    private static object? Unwrap(object? input) => input is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : input;
+
+    private static string IdOf(Func<string, object?> property, string typeName)
+    {
+        string? Text(string name) => Unwrap(property(name))?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+        string? id = IdProperties.Select(Text).FirstOrDefault(text => text is not null);
+        string? graphId = Text("Id");
+        if (id is null && graphId is not null && Guid.TryParse(graphId, out _))
+        {
+            id = graphId;
+        }
+
+        return id
+            ?? Text("UserPrincipalName")
+            ?? graphId
+            ?? throw new ArgumentTransformationMetadataException(
+                $"The input ({typeName}) names no user: none of UserId, ExternalDirectoryObjectId, ObjectId, Id or UserPrincipalName has a value. Pass the user's object id or user principal name.");
+    }
+}
