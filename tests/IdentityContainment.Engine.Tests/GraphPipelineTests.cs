@@ -101,6 +101,53 @@ public sealed class GraphPipelineTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => _connection.Batch.SendAsync(items, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_batch_graph_does_not_answer_in_time_is_sent_again_with_the_same_password()
+    {
+        var patient = new RetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 3, AttemptTimeout = TimeSpan.FromMilliseconds(500) };
+        using GraphConnection connection = await ConnectAsync(patient);
+        UserRecord user = _sandbox.Tenant.Users[2];
+        const string password = "Kq7!vRt2#mPw9xLz4sYb";
+        FaultRule stall = _sandbox.Faults.Add(FaultRule.Latency(@"^/\$batch", TimeSpan.FromSeconds(3), times: 1, method: "POST"));
+        var body = new System.Text.Json.Nodes.JsonObject { ["passwordProfile"] = new System.Text.Json.Nodes.JsonObject { ["password"] = password, ["forceChangePasswordNextSignIn"] = true } };
+
+        IReadOnlyList<GraphBatchResult> results = await connection.Batch.SendAsync(new[] { new GraphBatchItem("1", "PATCH", $"/users/{user.Id}", body) }, CancellationToken.None);
+
+        Assert.True(Assert.Single(results).IsSuccess);
+        Assert.Equal(1, stall.Hits);
+        Assert.Equal(1, connection.Statistics.Retries);
+        await Task.Delay(TimeSpan.FromSeconds(3));   // the stalled first attempt lands too: it carried the same password
+        Assert.True(_sandbox.Tenant.FindUser(user.Id)!.Password!.Matches(password));
+    }
+
+    [Fact]
+    public async Task A_call_that_may_have_happened_is_not_repeated_when_graph_does_not_answer()
+    {
+        var patient = new RetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 3, AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+        using GraphConnection connection = await ConnectAsync(patient);
+        FaultRule stall = _sandbox.Faults.Add(FaultRule.Latency("^/identityProtection/riskyUsers/confirmCompromised$", TimeSpan.FromSeconds(2), times: 1, method: "POST"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, connection.UriFor("/identityProtection/riskyUsers/confirmCompromised"))
+        {
+            Content = new StringContent("{\"userIds\":[]}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        TimeoutException timeout = await Assert.ThrowsAsync<TimeoutException>(() => connection.SendAsync(request, CancellationToken.None));
+
+        Assert.Contains("did not answer POST /identityProtection/riskyUsers/confirmCompromised within", timeout.Message, StringComparison.Ordinal);
+        Assert.Equal(1, stall.Hits);
+        Assert.Equal(0, connection.Statistics.Retries);
+    }
+
+    private Task<GraphConnection> ConnectAsync(RetryPolicy policy)
+    {
+        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
+        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
+        return GraphConnector.ConnectAsync(
+            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
+            CancellationToken.None,
+            policy);
+    }
+
     private static SecureString Secure(string value)
     {
         var secure = new SecureString();

@@ -27,10 +27,15 @@ public sealed class UserBatcherTests
     public void A_user_given_twice_is_handled_once_whatever_the_case()
     {
         var batcher = new UserBatcher(batchSize: 20);
-        batcher.Add("adele@contoso.com");
-        batcher.Add("ADELE@contoso.com");
-        batcher.Add("alex@contoso.com");
+        foreach (string user in new[] { "adele@contoso.com", "ADELE@contoso.com", "alex@contoso.com" })
+        {
+            if (batcher.Claim(user))
+            {
+                batcher.Add(user);
+            }
+        }
 
         Assert.Equal(new[] { "adele@contoso.com", "alex@contoso.com" }, batcher.Flush());
+        Assert.False(batcher.Claim("Alex@Contoso.com"));
     }
 }

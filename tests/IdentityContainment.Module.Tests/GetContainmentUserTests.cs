@@ -160,10 +160,7 @@ public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixtu
     [Fact]
     public void Missing_permission_names_the_graph_permission_and_role_to_grant()
     {
-        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = _fixture.AutomationApp.AppId, Permissions = new[] { "Organization.Read.All" } });
-        using HostedPowerShell shell = new();
-        shell.ImportModule();
-        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        using HostedPowerShell shell = _fixture.ShellWithOnly("Organization.Read.All");
 
         ScriptResult result = shell.Run("param($U) Get-ContainmentUser $U", Parameters.Of(("U", Sandbox.Tenant.Users[0].UserPrincipalName)));
 

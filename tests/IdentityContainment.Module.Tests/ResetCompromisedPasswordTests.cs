@@ -47,6 +47,43 @@ public sealed class ResetCompromisedPasswordTests : IClassFixture<GeneratedTenan
     }
 
     [Fact]
+    public void A_user_named_once_by_name_and_once_by_id_is_reset_once()
+    {
+        UserRecord user = Member(7);
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($Upn, $Id) $Upn, $Id | Reset-CompromisedPassword -Confirm:$false",
+            Parameters.Of(("Upn", user.UserPrincipalName), ("Id", user.Id)));
+
+        Assert.Empty(result.AllErrors);
+        dynamic reset = Assert.Single(result.Output.Select(o => o.BaseObject), o => o.GetType().Name == "PasswordReset");
+        Assert.True(Sandbox.Tenant.FindUser(user.Id)!.Password!.Matches(Reveal((SecureString)reset.TemporaryPassword)), "The one password handed back must be the one Graph holds.");
+    }
+
+    [Fact]
+    public void The_change_at_next_sign_in_flags_and_the_length_reach_graph()
+    {
+        UserRecord user = Member(8);
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($U) Reset-CompromisedPassword $U -ForceChangePasswordNextSignIn:$false -RequireMfaForChange -Length 64 -SkipRevocation -Confirm:$false",
+            Parameters.Of(("U", user.UserPrincipalName)));
+
+        Assert.Empty(result.AllErrors);
+        dynamic reset = Assert.Single(result.Output).BaseObject;
+        UserRecord stored = Sandbox.Tenant.FindUser(user.Id)!;
+        Assert.False(stored.ForceChangePasswordNextSignIn);
+        Assert.True(stored.ForceChangePasswordNextSignInWithMfa);
+        Assert.False((bool)reset.ForceChangePasswordNextSignIn);
+        Assert.True((bool)reset.ForceChangePasswordNextSignInWithMfa);
+        string password = Reveal((SecureString)reset.TemporaryPassword);
+        Assert.Equal(64, password.Length);
+        Assert.True(stored.Password!.Matches(password));
+    }
+
+    [Fact]
     public void Reset_alone_revokes_first_and_reports_that_too()
     {
         UserRecord user = Member(2);

@@ -25,8 +25,9 @@ public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
             Import-Module $env:IC_MODULE_PATH
             $secret = ConvertTo-SecureString $env:IC_CLIENT_SECRET -AsPlainText -Force
             $null = Connect-IdentityContainment -TenantId $env:IC_TENANT -ClientId $env:IC_APP -ClientSecret $secret -AuthorityHost $env:IC_AUTHORITY -GraphEndpoint $env:IC_GRAPH_ENDPOINT
-            Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -Verbose 4>&1 |
-                ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $_" } elseif ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset') { 'RESULT ' + ([pscustomobject]@{ Status = $_.Status; SecretUri = $_.SecretUri; HasPassword = $null -ne $_.TemporaryPassword } | ConvertTo-Json -Compress) } }
+            $all = Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -Verbose 4>&1
+            $all | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $_" } elseif ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset') { 'RESULT ' + ([pscustomobject]@{ Status = $_.Status; SecretUri = $_.SecretUri; HasPassword = $null -ne $_.TemporaryPassword } | ConvertTo-Json -Compress) } }
+            'TABLE ' + (($all | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | Format-Table | Out-String -Width 300) -replace '\s+', ' ')
             """;
 
         (int exitCode, string output) = Pwsh.Run(
@@ -52,6 +53,8 @@ public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
         Assert.False(result.RootElement.GetProperty("HasPassword").GetBoolean());
         string secretUri = result.RootElement.GetProperty("SecretUri").GetString()!;
         Assert.StartsWith(Sandbox.KeyVaultUri!.AbsoluteUri.TrimEnd('/') + "/secrets/temp-password-" + user.Id + "/", secretUri, StringComparison.Ordinal);
+        string table = output.Split('\n').Single(l => l.StartsWith("TABLE ", StringComparison.Ordinal));
+        Assert.True(table.Contains("Password in Key Vault: " + Sandbox.KeyVaultUri!.AbsoluteUri.TrimEnd('/') + "/secrets/temp-password-" + user.Id, StringComparison.Ordinal), table);
 
         KeyVaultSecretInfo secret = Sandbox.Tenant.KeyVaultSecrets.Single(s => s.Name == "temp-password-" + user.Id);
         string stored = secret.RevealSecretForTest();

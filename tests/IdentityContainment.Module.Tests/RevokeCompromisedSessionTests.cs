@@ -70,10 +70,7 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
     [Fact]
     public void Missing_permission_names_user_revoke_sessions_all()
     {
-        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = _fixture.AutomationApp.AppId, Permissions = new[] { "User.Read.All" } });
-        using HostedPowerShell shell = new();
-        shell.ImportModule();
-        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        using HostedPowerShell shell = _fixture.ShellWithOnly("User.Read.All");
 
         ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession $U", Parameters.Of(("U", Victim)));
 

@@ -41,6 +41,24 @@ public sealed class RevokeEmergencyOrderTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void Devices_graph_shows_without_dates_are_reported_and_never_disabled_blind()
+    {
+        SandboxServer sandbox = _fixture.Sandbox;
+        FootholdDefinition session = sandbox.Tenant.Footholds.Single(f => f.Kind == FootholdKind.Session);
+        using HostedPowerShell shell = _fixture.ShellWithOnly("User.Read.All", "User.RevokeSessions.All");
+        sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run(
+            "param($U, $Since) Revoke-CompromisedSession $U -DisableDevice -Since $Since",
+            Parameters.Of(("U", session.UserId), ("Since", DateTime.UtcNow.AddDays(-365))));
+
+        Assert.Empty(result.Errors);
+        Assert.DoesNotContain(result.Output, o => (string)((dynamic)o.BaseObject).Action == "DisableDevice");
+        Assert.Equal(2, result.Warnings.Count(w => w.Contains("without its registration date", StringComparison.Ordinal) && w.Contains("Device.Read.All", StringComparison.Ordinal)));
+        Assert.DoesNotContain(sandbox.Requests.Snapshot(), e => e.Method == "PATCH" && e.Path.StartsWith("/devices/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Disabling_devices_without_a_start_time_is_refused_before_anything_happens()
     {
         using HostedPowerShell shell = _fixture.ConnectedShell();

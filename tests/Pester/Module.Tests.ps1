@@ -118,6 +118,21 @@ Describe 'Reading users' -Skip:(-not $hasTenant) {
         ($fromGraph | Get-ContainmentUser).Id | Should -Be $user.Id
     }
 
+    It 'binds Get-MgUser objects read without their user principal name, and hashtables' {
+        $user = Get-ContainmentUser -UserId $env:IC_USER_ID
+        $idOnly = [pscustomobject]@{ Id = $user.Id; UserPrincipalName = $null }
+
+        ($idOnly | Get-ContainmentUser).Id | Should -Be $user.Id
+        (@{ UserPrincipalName = $user.UserPrincipalName } | Get-ContainmentUser).Id | Should -Be $user.Id
+    }
+
+    It 'ends cleanly when Select-Object -First takes what it needs' {
+        $first = $env:IC_USER_ID, 'nobody@sandbox.invalid', $env:IC_USER_ID.ToUpperInvariant() |
+            Get-ContainmentUser -ErrorAction SilentlyContinue | Select-Object -First 1
+
+        @($first).Count | Should -Be 1
+    }
+
     It 'reports an unknown user as ObjectNotFound and goes on with the rest' {
         $found = 'nobody@sandbox.invalid', $env:IC_USER_ID | Get-ContainmentUser -ErrorVariable failures -ErrorAction SilentlyContinue
 

@@ -3,6 +3,7 @@ using IdentityContainment.Commands.Support;
 using IdentityContainment.Connection;
 using IdentityContainment.Containment;
 using IdentityContainment.Passwords;
+using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands;
 
@@ -40,6 +41,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private readonly OncePerUser _resetUsers = new();
     private PasswordVault? _vault;
 
     protected override void BeginProcessing()
@@ -66,6 +68,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             RevokedWithin = RevokedWithin,
             SkipRevocation = SkipRevocation,
             Vault = _vault,
+            ResetUsers = _resetUsers,
         };
         return new PasswordResetter(Connection, Reader, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
     }

@@ -73,7 +73,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 
         string action = (DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens")
             + (ConfirmCompromised ? ", confirm compromised" : string.Empty)
-            + (DisableDevice ? $", disable devices registered since {Since:u}" : string.Empty);
+            + (DisableDevice ? $", disable devices registered since {Since!.Value.ToUniversalTime():u}" : string.Empty);
         return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
     }
 

@@ -31,8 +31,9 @@ public sealed class GraphConnection : IDisposable
         IEnumerable<DelegatingHandler> handlers = GraphClientFactory.CreateDefaultHandlers()
             .Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler)
             .Concat(ownHandlers);
+        // No overall HttpClient timeout: it would cut the retries short. Each attempt has its own (RetryPolicy.AttemptTimeout).
         var transport = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
-        _http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, transport)) { Timeout = TimeSpan.FromMinutes(2) };
+        _http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, transport)) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("IdentityContainment/" + typeof(GraphConnection).Assembly.GetName().Version?.ToString(3));
 
         Client = new GraphServiceClient(_http, new AnonymousAuthenticationProvider(), graphEndpoint.AbsoluteUri.TrimEnd('/'));

@@ -84,9 +84,12 @@ public sealed class CompromiseConfirmer
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            ContainmentException error = GraphErrorTranslator.Translate(GraphConnector.ToGraphError(ex), GraphOperation.ConfirmCompromised, string.Join(", ", users.Select(u => u.UserPrincipalName)));
+            string target = users.Count == 1 ? users[0].UserPrincipalName ?? users[0].Id : $"{users.Count} users ({string.Join(", ", users.Take(3).Select(u => u.UserPrincipalName ?? u.Id))}{(users.Count > 3 ? ", ..." : string.Empty)})";
+            ContainmentException error = ex is ODataError refusal
+                ? GraphErrorTranslator.Translate(GraphConnector.ToGraphError(refusal), GraphOperation.ConfirmCompromised, target)
+                : GraphErrorTranslator.Unexpected(ex, GraphOperation.ConfirmCompromised, target);
             foreach (IResultSink<ContainmentAction> sink in queued.Select(q => q.Results).Distinct())
             {
                 sink.Failed(error);

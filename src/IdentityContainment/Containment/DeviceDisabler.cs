@@ -41,7 +41,17 @@ internal sealed class DeviceDisabler
 
             foreach (JsonNode? device in lists[i].Body?["value"] as JsonArray ?? new JsonArray())
             {
-                if (device is not null && UserJson.Time(device, "registrationDateTime") is { } registered && registered >= since && UserJson.Flag(device, "accountEnabled") != false)
+                if (device is null)
+                {
+                    continue;
+                }
+
+                if (UserJson.Time(device, "registrationDateTime") is not { } registered)
+                {
+                    // Graph hides a device's properties from a caller without Device.Read.All: never guess its age.
+                    results.Warn($"A device of {users[i].UserPrincipalName} ({UserJson.Text(device, "id")}) came back without its registration date, so it was not judged and not disabled. Grant Device.Read.All, or check the user's devices in the Entra admin center.");
+                }
+                else if (registered >= since && UserJson.Flag(device, "accountEnabled") != false)
                 {
                     targets.Add((users[i], device));
                 }

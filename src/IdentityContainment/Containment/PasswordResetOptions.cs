@@ -1,3 +1,5 @@
+using IdentityContainment.Pipeline;
+
 namespace IdentityContainment.Containment;
 
 /// <summary>How Reset-CompromisedPassword resets.</summary>
@@ -17,4 +19,7 @@ public sealed class PasswordResetOptions
 
     /// <summary>Reset without revoking first, when the operator says so explicitly.</summary>
     public bool SkipRevocation { get; init; }
+
+    /// <summary>The users already reset in this run, whatever name they came under.</summary>
+    public OncePerUser ResetUsers { get; init; } = new();
 }

@@ -36,7 +36,7 @@ public sealed class PasswordResetter
             {
                 results.Failed(lookup.Failure(GraphOperation.ResetPassword));
             }
-            else
+            else if (_options.ResetUsers.Claim(lookup.User.Id))
             {
                 found.Add(lookup.User);
             }
@@ -102,23 +102,26 @@ public sealed class PasswordResetter
             {
                 ContainmentUser user = users[i];
                 string? message = null;
-                bool succeeded = answers[i].IsSuccess;
+                string status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed;
                 string? requestId = answers[i].RequestId;
-                if (!succeeded && IsSyncedRefusal(answers[i], user) && _connection.Context.PermissionType == "Delegated")
+                if (!answers[i].IsSuccess && IsSyncedRefusal(answers[i], user) && _connection.Context.PermissionType == "Delegated")
                 {
                     // The cloud refuses a synchronized account's password; writeback through the password method does not.
-                    (succeeded, requestId, message) = await WriteBackAsync(user, passwords[i], results, cancellationToken).ConfigureAwait(false);
+                    (status, requestId, message) = await WriteBackAsync(user, passwords[i], results, cancellationToken).ConfigureAwait(false);
                     answeredAt = DateTimeOffset.UtcNow;
                 }
-                else if (!succeeded)
+                else if (!answers[i].IsSuccess)
                 {
-                    message = results.FailedWith(Explain(answers[i], user));
+                    message = results.FailedWith(Explain(answers[i], user, revokedAt[user.Id]));
                 }
 
+                // A pending writeback sets this password when it completes: the operator needs it as much as a done one.
+                bool passwordSet = status != ContainmentActionStatus.Failed;
                 string? secretUri = null;
-                if (succeeded && _options.Vault is { } vault)
+                if (passwordSet && _options.Vault is { } vault)
                 {
-                    (secretUri, message) = await StoreAsync(vault, user, passwords[i], results, cancellationToken).ConfigureAwait(false);
+                    (secretUri, string? storeMessage) = await StoreAsync(vault, user, passwords[i], results, cancellationToken).ConfigureAwait(false);
+                    message = storeMessage ?? message;
                 }
 
                 results.Succeeded(new PasswordReset
@@ -126,13 +129,13 @@ public sealed class PasswordResetter
                     UserId = user.Id,
                     UserPrincipalName = user.UserPrincipalName,
                     // The password stays in the output only when no vault holds it: it must never be lost.
-                    TemporaryPassword = succeeded && secretUri is null ? SecureStrings.Protect(passwords[i]) : null,
+                    TemporaryPassword = passwordSet && secretUri is null ? SecureStrings.Protect(passwords[i]) : null,
                     SecretUri = secretUri,
                     ForceChangePasswordNextSignIn = _options.ForceChangePasswordNextSignIn,
                     ForceChangePasswordNextSignInWithMfa = _options.RequireMfaForChange,
                     SessionsRevokedAt = revokedAt[user.Id],
                     Timestamp = answeredAt,
-                    Status = succeeded ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                    Status = status,
                     RequestId = requestId,
                     Message = message,
                 });
@@ -150,16 +153,27 @@ public sealed class PasswordResetter
         }
     }
 
-    private async Task<(bool Succeeded, string? RequestId, string? Message)> WriteBackAsync(ContainmentUser user, char[] password, IResultSink<object> results, CancellationToken cancellationToken)
+    private async Task<(string Status, string? RequestId, string? Message)> WriteBackAsync(ContainmentUser user, char[] password, IResultSink<object> results, CancellationToken cancellationToken)
     {
         try
         {
-            string? requestId = await new PasswordWriteback(_connection).ResetAsync(user, password, cancellationToken).ConfigureAwait(false);
-            return (true, requestId, "Synchronized account: reset through password writeback to on-premises AD.");
+            WritebackOutcome outcome = await new PasswordWriteback(_connection).ResetAsync(user, password, cancellationToken).ConfigureAwait(false);
+            if (outcome.StillRunning is { } operation)
+            {
+                string pending = $"Password writeback for {user.UserPrincipalName} was still running after {PasswordWriteback.PollingLimit.TotalMinutes:0} minutes. The password in this result is the one it sets when it completes; check the operation ({operation}) or the user's password in on-premises AD.";
+                results.Warn(pending);
+                return (ContainmentActionStatus.Pending, outcome.RequestId, pending);
+            }
+
+            return (ContainmentActionStatus.Succeeded, outcome.RequestId, "Synchronized account: reset through password writeback to on-premises AD.");
         }
         catch (ContainmentException error)
         {
-            return (false, error.RequestId, results.FailedWith(error));
+            return (ContainmentActionStatus.Failed, error.RequestId, results.FailedWith(error));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (ContainmentActionStatus.Failed, null, results.FailedWith(GraphErrorTranslator.Unexpected(ex, GraphOperation.ResetPasswordWriteback, user.UserPrincipalName ?? user.Id)));
         }
     }
 
@@ -169,8 +183,10 @@ public sealed class PasswordResetter
         {
             return (await vault.StoreAsync(user, password, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever went wrong (a refusal, the network, a credential that cannot get a vault token), the password
+            // Graph now holds must not be lost.
             var error = new ContainmentException(
                 ContainmentErrorKind.ServiceError,
                 "KeyVaultStoreFailed",
@@ -183,15 +199,17 @@ public sealed class PasswordResetter
 
     private static bool IsSyncedRefusal(GraphBatchResult answer, ContainmentUser user) => answer.Status == 400 && user.OnPremisesSyncEnabled == true;
 
-    private ContainmentException Explain(GraphBatchResult answer, ContainmentUser user)
+    private ContainmentException Explain(GraphBatchResult answer, ContainmentUser user, DateTimeOffset? sessionsRevokedAt)
     {
+        bool revokedRecently = sessionsRevokedAt is { } at && at >= DateTimeOffset.UtcNow - _options.RevokedWithin;
+        string sessions = revokedRecently ? "Its sessions were revoked." : "Its sessions were NOT revoked: run Revoke-CompromisedSession for it.";
         string who = user.UserPrincipalName ?? user.Id;
         if (IsSyncedRefusal(answer, user))
         {
             return new ContainmentException(
                 ContainmentErrorKind.NotSupported,
                 "SyncedUserPasswordResetRefused",
-                $"{who} is synchronized from on-premises Active Directory, so Entra ID refuses a cloud password change. Reset the password in on-premises AD (it then syncs, and with password writeback a delegated reset through authentication methods also works). The sessions were still revoked. Graph said: {answer.Error.Message}",
+                $"{who} is synchronized from on-premises Active Directory, so Entra ID refuses a cloud password change. Reset the password in on-premises AD (it then syncs, and with password writeback a delegated reset through authentication methods also works). {sessions} Graph said: {answer.Error.Message}",
                 user.Id)
             { RequestId = answer.RequestId };
         }

@@ -16,14 +16,15 @@ internal sealed class PasswordWriteback
     /// <summary>The well-known id of every user's password authentication method.</summary>
     private const string PasswordMethodId = "28c10230-6103-485e-b985-444c60001490";
 
-    private static readonly TimeSpan PollingLimit = TimeSpan.FromMinutes(2);
+    /// <summary>How long to follow the operation before handing it to the operator as still running.</summary>
+    public static readonly TimeSpan PollingLimit = TimeSpan.FromMinutes(2);
 
     private readonly GraphConnection _connection;
 
     public PasswordWriteback(GraphConnection connection) => _connection = connection;
 
-    /// <summary>Returns Graph's request-id when the operation succeeded; throws a ContainmentException saying why not.</summary>
-    public async Task<string?> ResetAsync(ContainmentUser user, char[] password, CancellationToken cancellationToken)
+    /// <summary>Succeeded, or still running after <see cref="PollingLimit"/>; throws a ContainmentException saying why it failed.</summary>
+    public async Task<WritebackOutcome> ResetAsync(ContainmentUser user, char[] password, CancellationToken cancellationToken)
     {
         string body = new JsonObject { ["newPassword"] = new string(password) }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, _connection.UriFor($"/users/{user.Id}/authentication/methods/{PasswordMethodId}/resetPassword"))
@@ -40,7 +41,7 @@ internal sealed class PasswordWriteback
 
         if (accepted.Headers.Location is not { } operation)
         {
-            return requestId;
+            return new WritebackOutcome(requestId, null);
         }
 
         DateTimeOffset giveUpAt = DateTimeOffset.UtcNow + PollingLimit;
@@ -53,10 +54,15 @@ internal sealed class PasswordWriteback
             string status = state?["status"]?.GetValue<string>() ?? "unknown";
             if (status.Equals("succeeded", StringComparison.OrdinalIgnoreCase))
             {
-                return requestId;
+                return new WritebackOutcome(requestId, null);
             }
 
-            if (status.Equals("failed", StringComparison.OrdinalIgnoreCase) || !polled.IsSuccessStatusCode || DateTimeOffset.UtcNow > giveUpAt)
+            if (polled.IsSuccessStatusCode && !status.Equals("failed", StringComparison.OrdinalIgnoreCase) && DateTimeOffset.UtcNow > giveUpAt)
+            {
+                return new WritebackOutcome(requestId, operation);
+            }
+
+            if (status.Equals("failed", StringComparison.OrdinalIgnoreCase) || !polled.IsSuccessStatusCode)
             {
                 string detail = state?["statusDetail"]?.ToString() ?? $"status {status}";
                 throw new ContainmentException(
@@ -84,3 +90,6 @@ internal sealed class PasswordWriteback
         }
     }
 }
+
+/// <summary>How a writeback ended: done (StillRunning null), or handed over while Graph still works on it.</summary>
+internal sealed record WritebackOutcome(string? RequestId, Uri? StillRunning);

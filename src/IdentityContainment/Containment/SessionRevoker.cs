@@ -65,7 +65,7 @@ public sealed class SessionRevoker
         }
     }
 
-    private static void ReportRevocations(
+    private void ReportRevocations(
         IReadOnlyList<string> toRevoke,
         IReadOnlyList<UserLookup> states,
         Dictionary<string, GraphBatchResult> disabled,
@@ -92,10 +92,20 @@ public sealed class SessionRevoker
                 continue;
             }
 
-            Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results);
+            string? note = null;
+            if (revoked[i].IsSuccess && states[i].ReadFailed)
+            {
+                results.Failed(states[i].Failure(GraphOperation.ReadUser));
+                note = "Revoked, but reading the user back failed, so there is no evidence time: check it with Get-ContainmentUser."
+                    + (_options.ConfirmCompromised is not null || _options.DisableDevicesRegisteredSince is not null ? " -ConfirmCompromised and -DisableDevice were not done for this user; run them again for it." : string.Empty);
+            }
+
+            Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results, note);
             if (revoked[i].IsSuccess && state?.UserType == "Guest")
             {
-                results.Warn($"{state.UserPrincipalName} is a guest: revoking ends their sessions in this tenant only, not in their home tenant, where the stolen session lives. Disable the guest account (-DisableAccount) or remove the guest until their home organization has contained it.");
+                results.Warn(disable?.IsSuccess == true
+                    ? $"{state.UserPrincipalName} is a guest: the account is disabled here, but the stolen session lives in their home tenant. Tell their home organization to contain it before you enable the guest again."
+                    : $"{state.UserPrincipalName} is a guest: revoking ends their sessions in this tenant only, not in their home tenant, where the stolen session lives. Disable the guest account (-DisableAccount) or remove the guest until their home organization has contained it.");
             }
         }
     }
@@ -106,9 +116,9 @@ public sealed class SessionRevoker
         return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
     }
 
-    private static void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results)
+    private static void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results, string? note = null)
     {
-        string? message = answer.IsSuccess ? null : results.FailedWith(Explain(answer, operation, input, state));
+        string? message = answer.IsSuccess ? note : results.FailedWith(Explain(answer, operation, input, state));
 
         results.Succeeded(new ContainmentAction
         {

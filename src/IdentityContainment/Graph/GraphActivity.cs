@@ -5,7 +5,8 @@ public interface IGraphActivityObserver
 {
     void OnCall(GraphCallRecord call);
 
-    void OnRetry(string method, string path, int status, TimeSpan delay, int nextAttempt);
+    /// <summary>A call is about to be tried again: status is Graph's answer, or 0 with the failure when there was none.</summary>
+    void OnRetry(string method, string path, int status, TimeSpan delay, int nextAttempt, string? failure = null);
 }
 
 /// <summary>

@@ -26,4 +26,13 @@ public static class GraphErrorTranslator
 
         return new ContainmentException(kind, id, message, target) { RequestId = error.RequestId };
     }
+
+    /// <summary>A call that got no answer from Graph at all (network, timeout after every retry, a failed sign-in).</summary>
+    public static ContainmentException Unexpected(Exception error, GraphOperation operation, string target) =>
+        new(
+            ContainmentErrorKind.ServiceError,
+            "GraphRequestFailed",
+            $"Could not {operation.Description} '{target}': {error.GetType().Name}: {error.Message.Split('\n')[0].Trim()} Run it again for this user; each step is safe to repeat.",
+            target,
+            error);
 }

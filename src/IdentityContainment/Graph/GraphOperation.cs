@@ -18,7 +18,7 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ConfirmCompromised = new("confirm compromised in Identity Protection", "IdentityRiskyUser.ReadWrite.All", "Security Administrator");
 
-    public static readonly GraphOperation ListDevices = new("list the devices registered to", "Device.Read.All", "Directory Readers", "Device");
+    public static readonly GraphOperation ListDevices = new("list the devices registered to", "User.Read.All (User.Read for delegated sign-in), and Device.Read.All to read the devices' registration dates", "Directory Readers", "Device");
 
     public static readonly GraphOperation DisableDevice = new("disable the device", "Device.ReadWrite.All (application) or Directory.AccessAsUser.All (delegated)", "Cloud Device Administrator", "Device");
 

@@ -20,11 +20,20 @@ public sealed class RetryPolicy
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(150);
 
+    /// <summary>
+    /// How long one attempt may take, answer body included. Graph's own gateway gives up after about 100 s; a call
+    /// still unanswered then is treated like a 504: repeated if safe to repeat, else reported.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     public static bool IsTransient(int status) =>
         status == 429 || status == (int)HttpStatusCode.ServiceUnavailable || status == (int)HttpStatusCode.GatewayTimeout;
 
     public bool ShouldRetry(int status, bool repeatable, int attempt) =>
         attempt < MaxAttempts && (status == 429 || (repeatable && IsTransient(status)));
+
+    /// <summary>No answer at all (timeout, dropped connection): the call may have happened, so only a repeatable one goes again.</summary>
+    public bool ShouldRetryUnanswered(bool repeatable, int attempt) => repeatable && attempt < MaxAttempts;
 
     /// <summary>Graph's own Retry-After when it sent one (seconds, possibly fractional, or a date), else exponential backoff with jitter.</summary>
     public TimeSpan DelayFor(string? retryAfter, int attempt)

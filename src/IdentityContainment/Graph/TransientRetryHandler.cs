@@ -29,21 +29,67 @@ internal sealed class TransientRetryHandler : DelegatingHandler
         for (int attempt = 1; ; attempt++)
         {
             RetryAttempt.Set(attemptRequest, attempt);
-            HttpResponseMessage response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
-            if (!_policy.ShouldRetry(status, repeatable, attempt))
+            HttpResponseMessage? response = null;
+            Exception? unanswered = null;
+            try
+            {
+                response = await SendAttemptAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or TimeoutException)
+            {
+                if (!_policy.ShouldRetryUnanswered(repeatable, attempt))
+                {
+                    throw ex is OperationCanceledException ? Timeout(attemptRequest, ex) : ex;
+                }
+
+                unanswered = ex;
+            }
+
+            int status = response is null ? 0 : (int)response.StatusCode;
+            if (response is not null && !_policy.ShouldRetry(status, repeatable, attempt))
             {
                 return response;
             }
 
-            TimeSpan delay = _policy.DelayFor(RetryPolicy.RetryAfterHeader(response.Headers), attempt);
+            TimeSpan delay = _policy.DelayFor(response is null ? null : RetryPolicy.RetryAfterHeader(response.Headers), attempt);
             _statistics.CountRetry();
-            GraphActivity.Current?.OnRetry(request.Method.Method, GraphPaths.Describe(request.RequestUri!, _graphEndpoint), status, delay, attempt + 1);
-            response.Dispose();
+            GraphActivity.Current?.OnRetry(request.Method.Method, GraphPaths.Describe(request.RequestUri!, _graphEndpoint), status, delay, attempt + 1, unanswered?.GetType().Name);
+            response?.Dispose();
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             attemptRequest = Clone(request, body);
         }
     }
+
+    /// <summary>One attempt, its answer read in full, within the policy's attempt timeout.</summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_policy.AttemptTimeout);
+        HttpResponseMessage response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        try
+        {
+            // Read the body here, inside the timeout: a server that stalls mid-answer is a failed attempt too.
+            using (timeout.Token.Register(response.Dispose))
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw Timeout(request, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private TimeoutException Timeout(HttpRequestMessage request, Exception inner) =>
+        new($"Graph did not answer {request.Method} {GraphPaths.Describe(request.RequestUri!, _graphEndpoint)} within {_policy.AttemptTimeout.TotalSeconds:0} s.", inner);
 
     private static bool IsRepeatable(HttpRequestMessage request)
     {

@@ -22,6 +22,7 @@ public sealed class WriteQuotaPacer
     private readonly double _refillPerSecond;
     private double _available;
     private DateTimeOffset _refilledAt = DateTimeOffset.UtcNow;
+    private int _waiting;
 
     public WriteQuotaPacer(int quota, TimeSpan window, int headroom = 0)
     {
@@ -43,6 +44,9 @@ public sealed class WriteQuotaPacer
 
     /// <summary>Total time spent waiting for quota: what a benchmark compares with the quota's own minimum.</summary>
     public TimeSpan Waited { get; private set; }
+
+    /// <summary>True while some request is waiting for quota to come back.</summary>
+    public bool IsPacing => Volatile.Read(ref _waiting) > 0;
 
     /// <summary>Waits until <paramref name="writes"/> more writes fit the quota, then takes them from it.</summary>
     public async Task AcquireAsync(int writes, CancellationToken cancellationToken)
@@ -75,7 +79,15 @@ public sealed class WriteQuotaPacer
                 Waited += wait;
             }
 
-            await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
     }
 }

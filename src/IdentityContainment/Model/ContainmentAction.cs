@@ -50,4 +50,7 @@ public static class ContainmentActionStatus
     public const string Succeeded = nameof(Succeeded);
     public const string Failed = nameof(Failed);
     public const string Skipped = nameof(Skipped);
+
+    /// <summary>Accepted and still running when the cmdlet stopped following it (a slow password writeback).</summary>
+    public const string Pending = nameof(Pending);
 }

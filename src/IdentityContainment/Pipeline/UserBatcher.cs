@@ -13,14 +13,12 @@ public sealed class UserBatcher
 
     public int BatchSize { get; }
 
-    /// <summary>Adds a user; returns a full batch when this user completes one.</summary>
+    /// <summary>True the first time a user arrives; false for every repeat, whatever the case.</summary>
+    public bool Claim(string userId) => _seen.Add(userId);
+
+    /// <summary>Adds a claimed user; returns a full batch when this user completes one.</summary>
     public IReadOnlyList<string>? Add(string userId)
     {
-        if (!_seen.Add(userId))
-        {
-            return null;
-        }
-
         _pending.Add(userId);
         return _pending.Count == BatchSize ? Take() : null;
     }

@@ -8,7 +8,8 @@ namespace IdentityContainment.Users;
 /// Reads users' containment state hundreds at a time: list queries of 15 users (<see cref="UserQuery"/>), 20 queries
 /// to a JSON batch, so one request reads up to 300 users. The workers of one cmdlet join the reader and their lookups
 /// are gathered: a read goes out once 300 users wait, or once every worker that joined is waiting and no new worker is
-/// about to join (nobody waits for a read that cannot fill). A reader nobody joined reads each lookup at once.
+/// about to join (nobody waits for a read that cannot fill), or once a lookup has waited two seconds for a worker that
+/// Graph is slow to answer. A reader nobody joined reads each lookup at once.
 /// </summary>
 public sealed class UserReader
 {
@@ -20,6 +21,16 @@ public sealed class UserReader
     /// </summary>
     private static readonly TimeSpan JoinExpectedWithin = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How long a lookup waits for workers Graph is slow to answer (a throttled or stalled batch): their lateness must
+    /// not hold back the evidence of the others. Workers waiting for write quota are not late; they are paced, and a
+    /// read per paced batch would double the requests.
+    /// </summary>
+    private static readonly TimeSpan LateWorkersWaitedFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>While only paced workers are missing, how often to look whether that is still so.</summary>
+    private static readonly TimeSpan PacedRecheck = TimeSpan.FromMilliseconds(250);
+
     private readonly GraphConnection _connection;
     private readonly object _lock = new();
     private List<PendingLookup> _waiting = new();
@@ -27,7 +38,7 @@ public sealed class UserReader
     private int _workers;
     private bool _inputFlowing;
     private DateTime _lastJoinUtc;
-    private bool _recheckScheduled;
+    private DateTime _recheckAt = DateTime.MaxValue;
 
     public UserReader(GraphConnection connection) => _connection = connection;
 
@@ -114,15 +125,21 @@ public sealed class UserReader
     /// <summary>Called under the lock.</summary>
     private List<PendingLookup>? TakeIfDue()
     {
-        if (_waiting.Count == 0 || (_waitingUsers < UsersPerRead && _waiting.Count < _workers))
+        if (_waiting.Count == 0)
         {
             return null;
         }
 
-        TimeSpan untilQuiet = _lastJoinUtc + JoinExpectedWithin - DateTime.UtcNow;
-        if (_waitingUsers < UsersPerRead && _inputFlowing && untilQuiet > TimeSpan.Zero)
+        DateTime now = DateTime.UtcNow;
+        DateTime quietAt = _inputFlowing ? _lastJoinUtc + JoinExpectedWithin : now;
+        DateTime lateAt = _waiting[0].Since + LateWorkersWaitedFor;
+        bool full = _waitingUsers >= UsersPerRead;
+        bool everyoneWaits = _waiting.Count >= _workers && now >= quietAt;
+        bool othersLate = now >= lateAt && !_connection.WriteQuota.IsPacing;
+        if (!full && !everyoneWaits && !othersLate)
         {
-            ScheduleRecheck(untilQuiet);
+            DateTime next = lateAt > now ? lateAt : now + PacedRecheck;
+            ScheduleRecheck(_waiting.Count >= _workers && quietAt > now && quietAt < next ? quietAt : next);
             return null;
         }
 
@@ -132,22 +149,23 @@ public sealed class UserReader
         return due;
     }
 
-    /// <summary>Called under the lock: looks again once no worker joined for a while.</summary>
-    private void ScheduleRecheck(TimeSpan delay)
+    /// <summary>Called under the lock: looks again at <paramref name="when"/>, unless a look is due sooner anyway.</summary>
+    private void ScheduleRecheck(DateTime when)
     {
-        if (_recheckScheduled)
+        if (when >= _recheckAt)
         {
             return;
         }
 
-        _recheckScheduled = true;
-        _ = Task.Delay(delay).ContinueWith(
+        _recheckAt = when;
+        TimeSpan delay = when - DateTime.UtcNow;
+        _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero).ContinueWith(
             _ =>
             {
                 List<PendingLookup>? due;
                 lock (_lock)
                 {
-                    _recheckScheduled = false;
+                    _recheckAt = DateTime.MaxValue;
                     due = TakeIfDue();
                 }
 
@@ -191,15 +209,24 @@ public sealed class UserReader
         await Task.WhenAll(batches.Select(async queries =>
         {
             GraphBatchItem[] items = GraphBatchItem.InOrder(queries.Select(q => new GraphBatchItem("GET", q.Url)));
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+            IEnumerable<UserLookup> lookups;
+            try
+            {
+                IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+                lookups = queries.SelectMany((query, i) => query.Read(answers[i])).ToList();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // No answer at all (network, timeout after every retry): each of these users learns why, and the
+                // workers report what they already did instead of failing whole.
+                lookups = queries.SelectMany(query => query.UserIds).Select(id => new UserLookup(id, null, null, null, ex)).ToList();
+            }
+
             lock (found)
             {
-                for (int i = 0; i < queries.Count; i++)
+                foreach (UserLookup lookup in lookups)
                 {
-                    foreach (UserLookup lookup in queries[i].Read(answers[i]))
-                    {
-                        found[lookup.Input] = lookup;
-                    }
+                    found[lookup.Input] = lookup;
                 }
             }
         })).ConfigureAwait(false);
@@ -218,6 +245,8 @@ public sealed class UserReader
         public IReadOnlyList<string> UserIds { get; }
 
         public CancellationToken CancellationToken { get; }
+
+        public DateTime Since { get; } = DateTime.UtcNow;
 
         // Continuations run on the pool: never inline under the reader's lock or inside another worker's read.
         public TaskCompletionSource<IReadOnlyList<UserLookup>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

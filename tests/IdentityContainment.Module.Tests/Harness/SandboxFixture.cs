@@ -47,6 +47,16 @@ public class SandboxFixture : IAsyncLifetime
         return shell;
     }
 
+    /// <summary>A hosted runspace connected as the automation app, but with only these permissions in its token.</summary>
+    public HostedPowerShell ShellWithOnly(params string[] permissions)
+    {
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = AutomationApp.AppId, Permissions = permissions });
+        var shell = new HostedPowerShell();
+        shell.ImportModule();
+        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        return shell;
+    }
+
     /// <summary>A hosted runspace with the module imported and connected with the automation app's token.</summary>
     public HostedPowerShell ConnectedShell(OperatorApplication? app = null)
     {

@@ -41,6 +41,19 @@ public sealed class DeviceTests
     }
 
     [Fact]
+    public async Task A_caller_that_may_not_read_devices_sees_only_their_type_and_id()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = new GraphTestClient(server, server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["User.Read.All"] }));
+
+        var body = await GraphTestClient.JsonAsync(await graph.GetAsync($"users/{Known.AdeleUpn}/registeredDevices?$select=id,displayName,registrationDateTime"));
+
+        var devices = body["value"]!.AsArray().Select(d => d!.AsObject()).ToArray();
+        Assert.Equal(2, devices.Length);
+        Assert.All(devices, d => Assert.Equal(["@odata.type", "id"], d.Select(p => p.Key)));
+    }
+
+    [Fact]
     public async Task Owned_devices_without_select_carry_the_documented_properties()
     {
         await using var server = await TestSandbox.StartAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -8,15 +7,11 @@ namespace IdentityContainment.Sandbox.Tests;
 public sealed class SandboxServerTests
 {
     [Fact]
-    public async Task Server_starts_quickly_on_loopback_with_documented_addresses()
+    public async Task Server_listens_on_loopback_at_the_documented_addresses()
     {
-        // The first start in a process pays for JIT and JSON metadata; what a test suite feels is the rest.
-        await (await TestSandbox.StartAsync()).DisposeAsync();
-        var watch = Stopwatch.StartNew();
+        // How fast it starts is a benchmark's business, not a test's: a loaded CI machine would make it flaky.
         await using var server = await TestSandbox.StartAsync();
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
         Assert.Equal("127.0.0.1", server.HttpBaseAddress.Host);
         Assert.Equal($"http://127.0.0.1:{server.HttpBaseAddress.Port}/v1.0", server.GraphEndpoint.ToString());
         Assert.Equal($"http://127.0.0.1:{server.HttpBaseAddress.Port}/msi/token", server.ManagedIdentityEndpoint.ToString());

@@ -58,6 +58,9 @@ internal static class DeviceProjection
     /// An item of a directoryObject collection (registeredDevices, ownedDevices): the @odata.type says
     /// which kind of directory object it is, with or without $select.
     /// </summary>
+    /// <summary>What a caller without permission to read devices gets in a directoryObject collection.</summary>
+    public static JsonObject LimitedDirectoryObject(DeviceRecord device) => new() { ["@odata.type"] = ODataType, ["id"] = device.Id };
+
     public static JsonObject DirectoryObject(DeviceRecord device, IReadOnlyList<string>? select)
     {
         var json = Properties.Project(device, select);

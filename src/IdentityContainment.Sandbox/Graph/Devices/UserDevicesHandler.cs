@@ -26,9 +26,12 @@ internal static class UserDevicesHandler
         if (user is null)
             return GraphResponse.NotFound(context.RouteValues[0]);
 
+        // A caller who may list the user's objects but not read devices sees each device's type and id only (the
+        // docs' "limited information"): no dates, no names.
+        var limited = !GraphPermissions.ReadDevices.Or(GraphPermissions.WriteDevices).IsSatisfiedBy(context.Caller);
         var devices = context.Tenant.Devices
             .Where(d => members(d).Contains(user.Id, StringComparer.OrdinalIgnoreCase))
-            .Select(d => (JsonNode)DeviceProjection.DirectoryObject(d, select))
+            .Select(d => (JsonNode)(limited ? DeviceProjection.LimitedDirectoryObject(d) : DeviceProjection.DirectoryObject(d, select)))
             .ToArray();
         return GraphResponse.Ok(new JsonObject
         {

@@ -12,6 +12,8 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private PipelineBridge? _bridge;
+    private bool _yesToAll;
+    private bool _noToAll;
 
     protected CancellationToken StopToken => _stopping.Token;
 
@@ -76,7 +78,8 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// ShouldProcess, and for a high-impact variant of a medium-impact cmdlet (Revoke -DisableAccount) the confirmation
-    /// a ConfirmImpact of High would ask for: unless -Confirm:$false, -WhatIf or $ConfirmPreference = 'None'.
+    /// a ConfirmImpact of High would ask for: unless -Confirm:$false, -WhatIf or $ConfirmPreference = 'None'. Asked
+    /// once per user, with "Yes to All" and "No to All", and never when ShouldProcess has just asked.
     /// </summary>
     protected bool ShouldProcessWithImpact(string target, string action, bool highImpact)
     {
@@ -90,14 +93,23 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
             return true;
         }
 
-        object? preference = GetVariableValue("ConfirmPreference");
-        bool wouldConfirm = preference is not ConfirmImpact level || level != ConfirmImpact.None;
-        return !wouldConfirm || ShouldContinue($"{action} on '{target}'?", "Confirm high-impact containment");
+        // ShouldProcess already asked when the preference is at or below this cmdlet's own (Medium) impact.
+        ConfirmImpact preference = GetVariableValue("ConfirmPreference") is ConfirmImpact level ? level : ConfirmImpact.High;
+        if (preference is ConfirmImpact.None or ConfirmImpact.Low or ConfirmImpact.Medium)
+        {
+            return true;
+        }
+
+        return ShouldContinue($"{action} on '{target}'?", "Confirm high-impact containment", ref _yesToAll, ref _noToAll);
     }
 
+    /// <summary>
+    /// The pipeline ends without StopProcessing when a later command stops it (Select-Object -First) or an error is
+    /// terminating (-ErrorAction Stop): no work may go on unseen after that.
+    /// </summary>
     public void Dispose()
     {
-        _stopping.Dispose();
+        _stopping.Cancel();
         GC.SuppressFinalize(this);
     }
 }

@@ -95,6 +95,6 @@ internal sealed class PipelineBridge : IGraphActivityObserver
 
     void IGraphActivityObserver.OnCall(GraphCallRecord call) => Post(() => _writeVerbose(call.ToString()));
 
-    void IGraphActivityObserver.OnRetry(string method, string path, int status, TimeSpan delay, int nextAttempt) =>
-        Post(() => _writeVerbose($"Graph {method} {path} answered {status}; attempt {nextAttempt} in {delay.TotalSeconds:0.###} s."));
+    void IGraphActivityObserver.OnRetry(string method, string path, int status, TimeSpan delay, int nextAttempt, string? failure) =>
+        Post(() => _writeVerbose($"Graph {method} {path} {(failure is null ? $"answered {status}" : $"gave no answer ({failure})")}; attempt {nextAttempt} in {delay.TotalSeconds:0.###} s."));
 }

@@ -59,12 +59,14 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
                 continue;
             }
 
-            if (!Admit(userId))
+            // Each user once, before asking: a user named twice, or arriving with each of its actions from Revoke, is
+            // confirmed once.
+            if (!_batcher!.Claim(userId) || !Admit(userId))
             {
                 continue;
             }
 
-            if (_batcher!.Add(userId) is { } batch)
+            if (_batcher.Add(userId) is { } batch)
             {
                 StartBatch(batch);
             }
