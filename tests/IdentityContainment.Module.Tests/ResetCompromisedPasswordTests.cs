@@ -47,6 +47,21 @@ public sealed class ResetCompromisedPasswordTests : IClassFixture<GeneratedTenan
     }
 
     [Fact]
+    public void An_app_without_the_password_permission_is_told_which_to_grant()
+    {
+        UserRecord user = Member(9);
+        using HostedPowerShell shell = _fixture.ShellWithOnly("User.Read.All", "User.RevokeSessions.All");
+
+        ScriptResult result = shell.Run("param($U) Reset-CompromisedPassword $U -Confirm:$false", Parameters.Of(("U", user.UserPrincipalName)));
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains("User-PasswordProfile.ReadWrite.All", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Null(((dynamic)result.Output.Select(o => o.BaseObject).Single(o => o.GetType().Name == "PasswordReset")).TemporaryPassword);
+        Assert.Contains(result.Output, o => o.BaseObject.GetType().Name == "ContainmentAction" && (string)((dynamic)o.BaseObject).Status == "Succeeded");
+    }
+
+    [Fact]
     public void A_user_named_once_by_name_and_once_by_id_is_reset_once()
     {
         UserRecord user = Member(7);

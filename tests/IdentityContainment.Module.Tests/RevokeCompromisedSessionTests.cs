@@ -80,6 +80,27 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
         Assert.Equal("Failed", (string)((dynamic)result.Output.Single().BaseObject).Status);
     }
 
+    [Theory]
+    [InlineData("-DisableAccount -Confirm:$false", "DisableAccount", "User.EnableDisableAccount.All")]
+    [InlineData("-ConfirmCompromised", "ConfirmCompromised", "IdentityRiskyUser.ReadWrite.All")]
+    [InlineData("-DisableDevice -Since ([datetime]::UtcNow.AddYears(-5))", "DisableDevice", "Device.ReadWrite.All")]
+    public void Each_step_graph_refuses_names_the_permission_it_needs_and_the_revocation_still_happens(string step, string action, string permission)
+    {
+        using HostedPowerShell shell = _fixture.ShellWithOnly("User.Read.All", "User.RevokeSessions.All", "Device.Read.All");
+
+        ScriptResult result = shell.Run($"param($U) Revoke-CompromisedSession $U {step}", Parameters.Of(("U", Victim)));
+
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.Equal(ErrorCategory.PermissionDenied, e.CategoryInfo.Category);
+            Assert.Contains(permission, e.Exception.Message, StringComparison.Ordinal);
+        });
+        var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
+        Assert.Contains(actions, a => (string)a.Action == action && (string)a.Status == "Failed");
+        Assert.Contains(actions, a => (string)a.Action == "RevokeSessions" && (string)a.Status == "Succeeded");
+    }
+
     [Fact]
     public void The_operators_own_account_is_refused_without_force()
     {
