@@ -42,7 +42,7 @@ internal sealed class PipelineBridge : IGraphActivityObserver
         GraphActivity.Current = this;
         try
         {
-            _work.Add(Task.Run(async () =>
+            Task running = Task.Run(async () =>
             {
                 try
                 {
@@ -56,11 +56,12 @@ internal sealed class PipelineBridge : IGraphActivityObserver
                 {
                     Post(() => _writeUnexpected(ex));
                 }
-                finally
-                {
-                    Post(static () => { });
-                }
-            }));
+            });
+
+            // Wakes the waiting pipeline thread once the work has completed, not just before: woken earlier, it would
+            // still count the work as running and sleep a whole poll interval.
+            _ = running.ContinueWith(_ => Post(static () => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _work.Add(running);
         }
         finally
         {
