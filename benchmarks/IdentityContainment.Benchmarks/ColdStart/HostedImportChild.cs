@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using IdentityContainment.Benchmarks.CommandLine;
 using IdentityContainment.Benchmarks.Measurement;
+using IdentityContainment.Benchmarks.Setup;
 
 namespace IdentityContainment.Benchmarks.ColdStart;
 
@@ -35,16 +36,16 @@ internal static class HostedImportChild
             var marks = new PhaseMarks(ChildProcess.ReadLaunchTimestamp() ?? mainEntered);
             marks.Mark(ColdStartPhase.HostStart.Key, mainEntered);
 
-            using Runspace runspace = RunspaceFactory.CreateRunspace(CreateSessionState());
+            using Runspace runspace = RunspaceFactory.CreateRunspace(HostedRunspace.CreateSessionState());
             runspace.Open();
             marks.Mark(ColdStartPhase.RunspaceOpen.Key);
             long engineReadyPeak = PeakWorkingSet.OfCurrentProcess();
 
-            Invoke(runspace, "Import-Module", ("Name", manifest));
+            HostedRunspace.Invoke(runspace, "Import-Module", ("Name", manifest));
             marks.Mark(ColdStartPhase.Import.Key);
-            Invoke(runspace, "Connect-IdentityContainment", ("AccessToken", token), ("GraphEndpoint", graphEndpoint));
+            HostedRunspace.Invoke(runspace, "Connect-IdentityContainment", ("AccessToken", token), ("GraphEndpoint", graphEndpoint));
             marks.Mark(ColdStartPhase.Connect.Key);
-            Collection<PSObject> users = Invoke(runspace, "Get-ContainmentUser", ("UserId", userId));
+            Collection<PSObject> users = HostedRunspace.Invoke(runspace, "Get-ContainmentUser", ("UserId", userId));
             marks.Mark(ColdStartPhase.FirstCall.Key);
             if (users.Count != 1)
             {
@@ -66,32 +67,6 @@ internal static class HostedImportChild
             error.WriteLine($"{CommandName}: {ex.Message}");
             return 1;
         }
-    }
-
-    private static InitialSessionState CreateSessionState()
-    {
-        InitialSessionState session = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows())
-        {
-            // The module's psm1 is a script; Windows' default policy would refuse it in a bare runspace.
-            session.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        }
-
-        return session;
-    }
-
-    private static Collection<PSObject> Invoke(Runspace runspace, string command, params (string Name, object Value)[] parameters)
-    {
-        using PowerShell shell = PowerShell.Create();
-        shell.Runspace = runspace;
-        shell.AddCommand(command);
-        foreach ((string name, object value) in parameters)
-        {
-            shell.AddParameter(name, value);
-        }
-
-        shell.AddParameter("ErrorAction", ActionPreference.Stop);
-        return shell.Invoke();
     }
 
     private static string EngineVersion()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using IdentityContainment.Benchmarks.CommandLine;
+using IdentityContainment.Benchmarks.Setup;
 
 namespace IdentityContainment.Benchmarks.MassContainment;
 
@@ -30,13 +31,7 @@ internal static class HostedModuleContainment
 
     public static ModuleRunOutput Run(string manifestPath, Uri graphEndpoint, string accessToken, IReadOnlyList<string> userPrincipalNames, string pipeline)
     {
-        InitialSessionState session = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows())
-        {
-            session.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        }
-
-        using Runspace runspace = RunspaceFactory.CreateRunspace(session);
+        using Runspace runspace = RunspaceFactory.CreateRunspace(HostedRunspace.CreateSessionState());
         runspace.Open();
         InvokeOrThrow(runspace, "Import-Module", ("Name", manifestPath));
         InvokeOrThrow(runspace, "Connect-IdentityContainment", ("AccessToken", accessToken), ("GraphEndpoint", graphEndpoint.AbsoluteUri));
@@ -83,18 +78,9 @@ internal static class HostedModuleContainment
 
     private static void InvokeOrThrow(Runspace runspace, string command, params (string Name, object Value)[] parameters)
     {
-        using PowerShell shell = PowerShell.Create();
-        shell.Runspace = runspace;
-        shell.AddCommand(command);
-        foreach ((string name, object value) in parameters)
-        {
-            shell.AddParameter(name, value);
-        }
-
-        shell.AddParameter("ErrorAction", ActionPreference.Stop);
         try
         {
-            shell.Invoke();
+            HostedRunspace.Invoke(runspace, command, parameters);
         }
         catch (RuntimeException ex)
         {

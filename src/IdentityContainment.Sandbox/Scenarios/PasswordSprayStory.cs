@@ -21,22 +21,9 @@ internal static class PasswordSprayStory
         List<FootholdDefinition> footholds, List<SignInRecord> signIns, List<RiskyUserRecord> riskyUsers)
     {
         var signedIn = now.AddMinutes(-random.Next(6 * 60, 30 * 60));
-        footholds.Add(new FootholdDefinition
-        {
-            Id = $"fh-{index:D5}-session",
-            Kind = FootholdKind.Session,
-            UserId = user.Id,
-            IssuedDateTime = signedIn,
-            Description = $"Refresh token the attacker got by signing in as {user.UserPrincipalName} with the sprayed password.",
-        });
-        footholds.Add(new FootholdDefinition
-        {
-            Id = $"fh-{index:D5}-password",
-            Kind = FootholdKind.Password,
-            UserId = user.Id,
-            KnownSince = signedIn,
-            Description = $"Password of {user.UserPrincipalName} guessed in the password spray (a common seasonal password).",
-        });
+        StolenCredentialFootholds.Add(footholds, index, user, signedIn,
+            $"Refresh token the attacker got by signing in as {user.UserPrincipalName} with the sprayed password.",
+            $"Password of {user.UserPrincipalName} guessed in the password spray (a common seasonal password).");
         signIns.Add(Attempt(user, random, signedIn, index) with
         {
             RiskLevelDuringSignIn = "medium",

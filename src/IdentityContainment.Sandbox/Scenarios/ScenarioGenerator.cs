@@ -150,22 +150,9 @@ public static class ScenarioGenerator
             {
                 var phished = now.AddHours(-random.Next(12, 72));
                 users[^1] = user = NothingChangedSince(user, phished);
-                footholds.Add(new FootholdDefinition
-                {
-                    Id = $"fh-{i:D5}-session",
-                    Kind = FootholdKind.Session,
-                    UserId = user.Id,
-                    IssuedDateTime = phished,
-                    Description = $"Refresh token for {upn} stolen by an adversary-in-the-middle page.",
-                });
-                footholds.Add(new FootholdDefinition
-                {
-                    Id = $"fh-{i:D5}-password",
-                    Kind = FootholdKind.Password,
-                    UserId = user.Id,
-                    KnownSince = phished,
-                    Description = $"Password of {upn} captured by the same page.",
-                });
+                StolenCredentialFootholds.Add(footholds, i, user, phished,
+                    $"Refresh token for {upn} stolen by an adversary-in-the-middle page.",
+                    $"Password of {upn} captured by the same page.");
                 signIns.Add(new SignInRecord
                 {
                     Id = NextGuid(random),
