@@ -53,7 +53,7 @@ internal sealed class AccessTokenIssuer(TokenSigningKey key, TenantState tenant)
             payload["oid"] = objectId;
             payload["sub"] = objectId;
             payload["roles"] = new JsonArray(request.Permissions.Select(p => (JsonNode)p).ToArray());
-            payload["wids"] = RoleIds(application?.DirectoryRoles ?? []);
+            payload["wids"] = RoleIds(request.DirectoryRoles ?? application?.DirectoryRoles ?? managedIdentity?.DirectoryRoles ?? []);
             if (managedIdentity?.ResourceId is not null)
                 payload["xms_mirid"] = managedIdentity.ResourceId;
         }

@@ -11,6 +11,9 @@ public sealed record AccessTokenRequest
 
     /// <summary>Application roles for an app-only token, delegated scopes for a user token.</summary>
     public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    /// <summary>App-only: the Entra roles its service principal holds (wids); null takes the scenario operator's.</summary>
+    public IReadOnlyList<string>? DirectoryRoles { get; init; }
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(1);
     public string Audience { get; init; } = GraphResource.Uri;
 

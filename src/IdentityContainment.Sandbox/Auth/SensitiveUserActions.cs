@@ -14,14 +14,19 @@ internal enum SensitiveUserAction
 /// <summary>
 /// Our reading of Entra's "who can perform sensitive actions" rules: a delegated admin needs a fitting
 /// role, and a privileged target (one holding an admin role) can only be acted on by a Global
-/// Administrator or Privileged Authentication Administrator. An app-only caller acts on ordinary users
-/// with its Graph permission alone, but resets or disables a privileged user only if its service
-/// principal holds one of those two roles; revoking sessions needs only the permission.
+/// Administrator or Privileged Authentication Administrator. An app-only caller's service principal needs
+/// a role too for a password: Graph's user-update page says app-only passwordProfile changes need "at least
+/// the User Administrator Microsoft Entra role" beside the permission (CONTRACT §2a; Microsoft Q&A 360090
+/// and 1145427 say the same), so Helpdesk or Authentication Administrator, which that sentence does not
+/// name, are refused. An app disables ordinary users with its permission alone, but a privileged user
+/// only with one of the two top roles; revoking sessions needs only the permission.
 /// </summary>
 internal static class SensitiveUserActions
 {
     private static readonly string[] TopRoles =
         [DirectoryRoles.GlobalAdministrator, DirectoryRoles.PrivilegedAuthenticationAdministrator];
+
+    private static readonly string[] AppOnlyPasswordRoles = [.. TopRoles, DirectoryRoles.UserAdministrator];
 
     private static string[] RolesForOrdinaryTarget(SensitiveUserAction action) => action switch
     {
@@ -35,7 +40,13 @@ internal static class SensitiveUserActions
     public static bool IsAllowed(CallerIdentity caller, UserRecord target, SensitiveUserAction action)
     {
         if (caller.IsAppOnly)
-            return !target.IsPrivileged || action == SensitiveUserAction.RevokeSessions || TopRoles.Any(caller.HoldsDirectoryRole);
+        {
+            if (action == SensitiveUserAction.RevokeSessions)
+                return true;
+            if (target.IsPrivileged)
+                return TopRoles.Any(caller.HoldsDirectoryRole);
+            return action != SensitiveUserAction.ResetPassword || AppOnlyPasswordRoles.Any(caller.HoldsDirectoryRole);
+        }
         var allowed = target.IsPrivileged ? TopRoles : RolesForOrdinaryTarget(action);
         return allowed.Any(caller.HoldsDirectoryRole);
     }

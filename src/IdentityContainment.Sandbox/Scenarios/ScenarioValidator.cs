@@ -95,6 +95,9 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
             foreach (var role in operators.Applications[i].DirectoryRoles.Where(r => !DirectoryRoles.IsKnown(r)))
                 Problem($"operators.applications[{i}].directoryRoles: unknown directory role '{role}'.");
         CheckUnique(operators.ManagedIdentities, "operators.managedIdentities", m => m.ClientId);
+        for (var i = 0; i < operators.ManagedIdentities.Count; i++)
+            foreach (var role in operators.ManagedIdentities[i].DirectoryRoles.Where(r => !DirectoryRoles.IsKnown(r)))
+                Problem($"operators.managedIdentities[{i}].directoryRoles: unknown directory role '{role}'.");
         if (operators.ManagedIdentities.Count(m => m.Kind == ManagedIdentityKind.SystemAssigned) > 1)
             Problem("operators.managedIdentities: at most one may be systemAssigned.");
         var admins = operators.DelegatedAdmins

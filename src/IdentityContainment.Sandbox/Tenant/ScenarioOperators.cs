@@ -21,7 +21,7 @@ public sealed record OperatorApplication
     /// <summary>Graph application permissions (app roles) granted to the app, e.g. User.Read.All.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
-    /// <summary>Entra roles assigned to the service principal; needed to act on privileged users.</summary>
+    /// <summary>Entra roles assigned to the service principal: User Administrator to reset passwords, a top role for privileged users.</summary>
     public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
 }
 
@@ -38,6 +38,9 @@ public sealed record OperatorManagedIdentity
     /// <summary>Azure resource id; user-assigned identities may be asked for by it (mi_res_id).</summary>
     public string? ResourceId { get; init; }
     public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>Entra roles assigned to its service principal; an app-only password reset needs one (User Administrator).</summary>
+    public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
 }
 
 public enum ManagedIdentityKind

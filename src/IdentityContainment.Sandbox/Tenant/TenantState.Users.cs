@@ -46,6 +46,7 @@ public sealed partial class TenantState
             var updated = change(current);
             if (!string.Equals(updated.Id, current.Id, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException("An update may not change a user's id.");
+            RememberWriteUnlocked(current);
             _usersById[current.Id] = updated;
             if (!string.Equals(updated.UserPrincipalName, current.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
             {
@@ -81,6 +82,21 @@ public sealed partial class TenantState
         UpdateUser(idOrUserPrincipalName, u => u with { AccountEnabled = enabled });
 
     /// <summary>
+    /// What an Entra Connect sync cycle does to the accounts it masters: on-premises values win, so a synced user
+    /// disabled only in the cloud is enabled again while its AD account is enabled. Returns the users it changed.
+    /// </summary>
+    public IReadOnlyList<UserRecord> RunDirectorySyncCycle()
+    {
+        var changed = new List<UserRecord>();
+        foreach (var user in Users.Where(u => u.IsSyncedFromOnPremises && u.AccountEnabled != u.OnPremisesAccountEnabled))
+        {
+            if (UpdateUser(user.Id, u => u with { AccountEnabled = u.OnPremisesAccountEnabled }) is { } updated)
+                changed.Add(updated);
+        }
+        return changed;
+    }
+
+    /// <summary>
     /// Walks users in id order after <paramref name="afterId"/>, returning up to <paramref name="take"/>
     /// that match, and whether more matches follow.
     /// </summary>
@@ -102,7 +118,7 @@ public sealed partial class TenantState
                     continue;
                 if (page.Count == take)
                     return (page, true);
-                page.Add(user);
+                page.Add(ReplicatedUnlocked(user));
             }
             return (page, false);
         }

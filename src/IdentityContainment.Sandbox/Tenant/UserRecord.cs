@@ -25,6 +25,9 @@ public sealed record UserRecord
     /// <summary>true: mastered on-premises and synced; false: synced once, now cloud-only; null: never synced.</summary>
     public bool? OnPremisesSyncEnabled { get; init; }
 
+    /// <summary>Whether the account is enabled in on-premises AD; a sync cycle copies it over a synced user's accountEnabled.</summary>
+    public bool OnPremisesAccountEnabled { get; init; } = true;
+
     /// <summary>Entra directory role names (see <see cref="DirectoryRoles"/>), e.g. "Global Administrator".</summary>
     public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
 

@@ -27,6 +27,39 @@ public sealed class UpdateUserTests
     }
 
     [Theory]
+    [InlineData(null, HttpStatusCode.Forbidden)]
+    [InlineData("Helpdesk Administrator", HttpStatusCode.Forbidden)]
+    [InlineData("User Administrator", HttpStatusCode.NoContent)]
+    public async Task App_only_password_reset_needs_the_User_Administrator_role_beside_the_permission(string? role, HttpStatusCode expected)
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = new GraphTestClient(server, AutomationTokenWithRoles(server, role is null ? [] : [role]));
+
+        var response = await graph.PatchAsync($"users/{Known.AdeleUpn}", PasswordBody(Known.StrongPassword));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.NoContent, server.Tenant.FindUser(Known.AdeleUpn)!.Password!.Matches(Known.StrongPassword));
+    }
+
+    [Fact]
+    public async Task App_only_disable_of_an_ordinary_user_needs_only_the_permission()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = new GraphTestClient(server, AutomationTokenWithRoles(server, []));
+
+        var response = await graph.PatchAsync($"users/{Known.AdeleUpn}", """{"accountEnabled":false}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(server.Tenant.FindUser(Known.AdeleUpn)!.AccountEnabled);
+    }
+
+    private static string AutomationTokenWithRoles(SandboxServer server, string[] directoryRoles)
+    {
+        var app = server.Tenant.FindOperatorApplication(Known.AutomationAppId)!;
+        return server.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles, DirectoryRoles = directoryRoles });
+    }
+
+    [Theory]
     [InlineData("Sh0rt!")]
     [InlineData("alllowercaseletters")]
     [InlineData("lowercaseand12345")]
@@ -45,8 +78,8 @@ public sealed class UpdateUserTests
 
     [Theory]
     [InlineData("""{"passwordProfile":{"password":"N3w-Contained!Pass"}}""")]
-    [InlineData("""{"accountEnabled":false}""")]
-    public async Task Synced_user_cannot_be_changed_in_the_cloud(string body)
+    [InlineData("""{"passwordProfile":{"forceChangePasswordNextSignIn":true}}""")]
+    public async Task Synced_user_password_cannot_be_changed_in_the_cloud(string body)
     {
         await using var server = await TestSandbox.StartAsync("synced-user");
         using var graph = GraphTestClient.AsAutomation(server);
@@ -55,6 +88,21 @@ public sealed class UpdateUserTests
 
         await GraphAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "Request_BadRequest",
             "Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+        Assert.True(server.Tenant.FindUser(Known.SyncedUserUpn)!.AccountEnabled);
+    }
+
+    [Fact]
+    public async Task Synced_user_can_be_disabled_in_the_cloud_until_the_next_sync_cycle_enables_it_again()
+    {
+        await using var server = await TestSandbox.StartAsync("synced-user");
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var response = await graph.PatchAsync($"users/{Known.SyncedUserUpn}", """{"accountEnabled":false}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(server.Tenant.FindUser(Known.SyncedUserUpn)!.AccountEnabled);
+        var resynced = server.Tenant.RunDirectorySyncCycle();
+        Assert.Equal(Known.SyncedUserUpn, Assert.Single(resynced).UserPrincipalName);
         Assert.True(server.Tenant.FindUser(Known.SyncedUserUpn)!.AccountEnabled);
     }
 

@@ -7,7 +7,7 @@ internal static class GetUserHandler
     {
         if (!UserProjection.TryResolveSelect(context.Query.Select, out var select, out var unknown))
             return UnknownProperty(unknown!);
-        var user = context.Tenant.FindUser(context.RouteValues[0]);
+        var user = context.Tenant.ReadUser(context.RouteValues[0]);
         if (user is null)
             return GraphResponse.NotFound(context.RouteValues[0]);
         var basicOnly = !GraphPermissions.ReadFullUserProfile.IsSatisfiedBy(context.Caller);

@@ -23,8 +23,12 @@ internal static class UpdateUserHandler
             || (update.Profile.Count > 0 && !GraphPermissions.UpdateUserProfile.IsSatisfiedBy(caller)))
             return GraphResponse.Forbidden();
 
-        // A synced user is mastered on-premises: the cloud refuses changes (reset or disable on-premises instead).
-        if (user.IsSyncedFromOnPremises)
+        // A synced user is mastered on-premises: the cloud refuses a password or profile change (CONTRACT §2a, issues
+        // microsoft-graph-docs #7301 and docs-contrib #5768). accountEnabled is the exception: Microsoft's own guidance
+        // for revoking access in a hybrid tenant disables the account in Entra ID as well as in AD DS, and admins report
+        // the cloud disable is accepted and then undone by a later sync cycle while the AD account stays enabled
+        // (TenantState.RunDirectorySyncCycle models that).
+        if (user.IsSyncedFromOnPremises && (update.TouchesPasswordProfile || update.Profile.Count > 0))
             return GraphResponse.Error(400, "Request_BadRequest", SyncedUserMessage);
 
         if ((update.TouchesPasswordProfile && !SensitiveUserActions.IsAllowed(caller, user, SensitiveUserAction.ResetPassword))
