@@ -119,12 +119,31 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
         Assert.Empty(forced.AllErrors);
         Assert.Equal("Succeeded", (string)((dynamic)forced.Output.Single().BaseObject).Status);
     }
+
+    [Fact]
+    public void The_default_delegated_scopes_let_a_device_administrator_disable_an_attacker_device()
+    {
+        // What interactive sign-in asks for when -Scopes is not given, read from the module itself.
+        using HostedPowerShell probe = _fixture.ConnectedShell();
+        string[] defaults = probe.Run("[IdentityContainment.Connection.DelegatedScopes]::Default").Output.Select(o => (string)o.BaseObject).ToArray();
+        Assert.Contains("Directory.AccessAsUser.All", defaults);
+        UserRecord globalAdmin = Sandbox.Tenant.Users.First(u => u.DirectoryRoles.Contains(DirectoryRoles.GlobalAdministrator));
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = "14d82eec-204b-4c2f-b7e8-296a70dab67e", UserPrincipalName = globalAdmin.UserPrincipalName, Permissions = defaults });
+        using HostedPowerShell shell = SandboxFixture.ShellWithToken(token, Sandbox);
+
+        ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession $U -DisableDevice -Since ([datetime]::UtcNow.AddYears(-5))", Parameters.Of(("U", Victim)));
+
+        Assert.Empty(result.Errors);
+        var devices = result.Output.Select(o => (dynamic)o.BaseObject).Where(a => (string)a.Action == "DisableDevice").ToList();
+        Assert.NotEmpty(devices);
+        Assert.All(devices, d => Assert.Equal("Succeeded", (string)d.Status));
+    }
 }
 
 public sealed class RevokeSpecialAccountTests
 {
     [Fact]
-    public async Task A_synced_account_is_not_disabled_in_the_cloud_but_its_sessions_are_revoked()
+    public async Task A_synced_account_is_disabled_with_a_warning_that_the_next_sync_enables_it_again()
     {
         var fixture = new SyncedUserFixture();
         await fixture.InitializeAsync();
@@ -135,12 +154,16 @@ public sealed class RevokeSpecialAccountTests
 
             ScriptResult result = shell.Run("param($U) Revoke-CompromisedSession $U -DisableAccount -Confirm:$false", Parameters.Of(("U", user)));
 
-            ErrorRecord error = Assert.Single(result.Errors);
-            Assert.StartsWith("SyncedAccountDisableRefused,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-            Assert.Contains("on-premises", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Empty(result.Errors);
             var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
-            Assert.Equal(new[] { "DisableAccount:Failed", "RevokeSessions:Succeeded" }, actions.Select(a => $"{a.Action}:{a.Status}"));
+            Assert.Equal(new[] { "DisableAccount:Succeeded", "RevokeSessions:Succeeded" }, actions.Select(a => $"{a.Action}:{a.Status}"));
+            Assert.Contains("on-premises AD", (string)actions[0].Message, StringComparison.Ordinal);
+            Assert.Contains(result.Warnings, w => w.Contains("next sync cycle enables it again", StringComparison.Ordinal));
             Assert.False(fixture.Sandbox.EvaluateFootholds().Single(f => f.Kind == FootholdKind.Session).IsOpen);
+
+            // The warning is the truth: a sync cycle puts the on-premises value back.
+            fixture.Sandbox.Tenant.RunDirectorySyncCycle();
+            Assert.True(fixture.Sandbox.Tenant.FindUser(user)!.AccountEnabled);
         }
         finally
         {

@@ -31,6 +31,14 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     [Parameter]
     public DateTime? Since { get; set; }
 
+    /// <summary>
+    /// Seconds to keep reading back a user whose read does not show the revocation yet (directory replication lag);
+    /// what still lags then is reported as Pending, not as evidence.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 600)]
+    public int ReadBackTimeoutSec { get; set; } = (int)RevocationOptions.DefaultReadBackTimeout.TotalSeconds;
+
     /// <summary>Also act on the signed-in operator's own account.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -86,6 +94,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             DisableAccount = DisableAccount,
             ConfirmCompromised = _confirmer,
             DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
+            ReadBackTimeout = TimeSpan.FromSeconds(ReadBackTimeoutSec),
         })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
 }

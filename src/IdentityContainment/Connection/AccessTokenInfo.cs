@@ -25,6 +25,7 @@ public sealed class AccessTokenInfo
             ? scopes.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
             : token.Claims.Where(c => c.Type == "roles").Select(c => c.Value).ToArray();
         Array.Sort(Permissions, StringComparer.OrdinalIgnoreCase);
+        DirectoryRoles = EntraRoles.Named(token.Claims.Where(c => c.Type == "wids").Select(c => c.Value));
     }
 
     public string? TenantId { get; }
@@ -46,6 +47,9 @@ public sealed class AccessTokenInfo
 
     /// <summary>Delegated scopes or application roles, sorted.</summary>
     public string[] Permissions { get; }
+
+    /// <summary>The Entra roles of the caller (the wids claim): the user's for delegated tokens, the app's for its own.</summary>
+    public string[] DirectoryRoles { get; }
 
     /// <summary>Reads a JWT access token; a token that is not one gets an error that never repeats the token.</summary>
     public static AccessTokenInfo Parse(string accessToken)

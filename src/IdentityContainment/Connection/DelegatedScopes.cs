@@ -17,6 +17,10 @@ public static class DelegatedScopes
         "UserAuthenticationMethod.ReadWrite.All",
         "IdentityRiskyUser.ReadWrite.All",
         "AuditLog.Read.All",
+
+        // The only delegated permission Graph accepts for PATCH /devices (-DisableDevice). It carries no more than the
+        // signed-in admin's own Entra roles allow.
+        "Directory.AccessAsUser.All",
     };
 
     /// <summary>Turns short names (User.Read.All) into the resource-qualified scopes MSAL asks for.</summary>

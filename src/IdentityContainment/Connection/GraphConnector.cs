@@ -42,6 +42,7 @@ public static class GraphConnector
                 AuthenticationMethod = request.Method.ToString(),
                 PermissionType = token.IsDelegated ? "Delegated" : "Application",
                 Scopes = token.Permissions,
+                DirectoryRoles = token.DirectoryRoles,
                 Environment = request.Environment.ToString(),
                 GraphEndpoint = graphEndpoint.AbsoluteUri.TrimEnd('/'),
                 AuthorityHost = request.Method is AuthenticationMethod.AccessToken or AuthenticationMethod.ManagedIdentity ? null : authorityHost.AbsoluteUri,

@@ -216,12 +216,7 @@ public sealed class PasswordResetter
 
         if (answer.Status == 403 && _connection.Context.PermissionType == "Application")
         {
-            return new ContainmentException(
-                ContainmentErrorKind.PermissionDenied,
-                "PasswordResetDenied",
-                $"Graph refused to reset the password of {who}. If {who} holds an administrator role, no app can reset it: a person with the Privileged Authentication Administrator role must, signed in with delegated permissions. Otherwise grant the app User-PasswordProfile.ReadWrite.All and an Entra role that may reset this user (User Administrator or Helpdesk Administrator). Graph said: {answer.Error.Message}",
-                user.Id)
-            { RequestId = answer.RequestId };
+            return AppOnlyRefusals.PasswordReset(_connection.Context, who, user.Id, answer);
         }
 
         return GraphErrorTranslator.Translate(answer.Error, GraphOperation.ResetPassword, who);

@@ -15,4 +15,8 @@ public sealed class RevocationOptions
     /// <summary>Disable the devices registered to each user since this moment: an attacker's device joins the account.</summary>
     public DateTimeOffset? DisableDevicesRegisteredSince { get; init; }
 
+    /// <summary>How long to keep reading back users whose read does not show the write yet (directory replication lag).</summary>
+    public TimeSpan ReadBackTimeout { get; init; } = DefaultReadBackTimeout;
+
+    public static readonly TimeSpan DefaultReadBackTimeout = TimeSpan.FromSeconds(30);
 }

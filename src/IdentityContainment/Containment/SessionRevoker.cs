@@ -46,12 +46,21 @@ public sealed class SessionRevoker
         }
 
         List<string> toRevoke = userIds.Where(id => !gone.Contains(id)).ToList();
+        DateTimeOffset sentAt = DateTimeOffset.UtcNow;
         IReadOnlyList<GraphBatchResult> revoked = await SendAsync(toRevoke, id => new GraphBatchItem("POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
 
-        // The evidence: what Graph now holds for each user, read after the writes (gathered with other batches' reads).
+        // The evidence: what Graph now holds for each user, read after the writes (gathered with other batches' reads),
+        // and read again while a lagging replica still shows the user as it was before them.
         IReadOnlyList<UserLookup> states = await _reader.LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
-        ReportRevocations(toRevoke, states, disabled, revoked, answeredAt, results);
+        states = await ReadBackEvidence.AwaitReplicationAsync(
+            _reader,
+            toRevoke,
+            states,
+            (i, user) => ShowsWrites(user, revoked[i], disabled.TryGetValue(toRevoke[i], out GraphBatchResult? disable) ? disable : null, sentAt),
+            _options.ReadBackTimeout,
+            cancellationToken).ConfigureAwait(false);
+        ReportRevocations(toRevoke, states, disabled, revoked, sentAt, answeredAt, results);
 
         List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();
         if (_options.ConfirmCompromised is { } confirmer)
@@ -65,11 +74,16 @@ public sealed class SessionRevoker
         }
     }
 
+    /// <summary>True when the read shows every write Graph accepted for the user (a failed write has nothing to show).</summary>
+    private static bool ShowsWrites(ContainmentUser user, GraphBatchResult revoke, GraphBatchResult? disable, DateTimeOffset sentAt) =>
+        (!revoke.IsSuccess || ReadBackEvidence.ShowsRevocation(user, sentAt)) && (disable?.IsSuccess != true || user.AccountEnabled == false);
+
     private void ReportRevocations(
         IReadOnlyList<string> toRevoke,
         IReadOnlyList<UserLookup> states,
         Dictionary<string, GraphBatchResult> disabled,
         IReadOnlyList<GraphBatchResult> revoked,
+        DateTimeOffset sentAt,
         DateTimeOffset answeredAt,
         IResultSink<ContainmentAction> results)
     {
@@ -79,7 +93,14 @@ public sealed class SessionRevoker
             ContainmentUser? state = states[i].User;
             if (disabled.TryGetValue(input, out GraphBatchResult? disable))
             {
-                Report(ContainmentActions.DisableAccount, input, state, disable, answeredAt, GraphOperation.DisableAccount, results);
+                if (disable.IsSuccess && state?.AccountEnabled == true)
+                {
+                    ReportUnconfirmed(ContainmentActions.DisableAccount, input, state, disable, answeredAt, $"the directory still shows the account enabled (accountEnabled true) after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back", results);
+                }
+                else
+                {
+                    Report(ContainmentActions.DisableAccount, input, state, disable, answeredAt, GraphOperation.DisableAccount, results, disable.IsSuccess && state?.OnPremisesSyncEnabled == true ? WarnSyncedDisable(state, results) : null);
+                }
             }
 
             if (revoked[i].Status == 404)
@@ -100,7 +121,16 @@ public sealed class SessionRevoker
                     + (_options.ConfirmCompromised is not null || _options.DisableDevicesRegisteredSince is not null ? " -ConfirmCompromised and -DisableDevice were not done for this user; run them again for it." : string.Empty);
             }
 
-            Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results, note);
+            if (revoked[i].IsSuccess && state is not null && !ReadBackEvidence.ShowsRevocation(state, sentAt))
+            {
+                string shown = state.SignInSessionsValidFromDateTime is { } old ? $"sessions valid from {old.ToUniversalTime():u}" : "no revocation time at all";
+                ReportUnconfirmed(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, $"the directory still shows {shown}, before the revocation was sent at {sentAt.ToUniversalTime():u}, after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back", results);
+            }
+            else
+            {
+                Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results, note);
+            }
+
             if (revoked[i].IsSuccess && state?.UserType == "Guest")
             {
                 results.Warn(disable?.IsSuccess == true
@@ -110,15 +140,45 @@ public sealed class SessionRevoker
         }
     }
 
+    /// <summary>
+    /// Graph accepted the write, but no read has shown it yet (replication lag): reported as Pending without evidence
+    /// values, with what to check, never as Succeeded.
+    /// </summary>
+    private static void ReportUnconfirmed(string action, string input, ContainmentUser state, GraphBatchResult answer, DateTimeOffset answeredAt, string whatWasRead, IResultSink<ContainmentAction> results)
+    {
+        string who = state.UserPrincipalName ?? state.Id;
+        results.Warn($"{action} {who}: Graph accepted it, but {whatWasRead}. That is directory replication lag; it is not yet evidence.");
+        results.Succeeded(new ContainmentAction
+        {
+            UserId = state.Id,
+            UserPrincipalName = state.UserPrincipalName,
+            Action = action,
+            Target = state.Id,
+            Status = ContainmentActionStatus.Pending,
+            Timestamp = answeredAt,
+            RequestId = answer.RequestId,
+            Message = $"Accepted by Graph but not yet confirmed: {whatWasRead} (replication lag). Check it in a few minutes with Get-ContainmentUser {who}; repeating the action is also safe.",
+        });
+    }
+
+    /// <summary>A synced account disabled in the cloud stays disabled only until a sync cycle copies the AD value back.</summary>
+    private static string WarnSyncedDisable(ContainmentUser state, IResultSink<ContainmentAction> results)
+    {
+        string who = state.UserPrincipalName ?? state.Id;
+        string advice = $"{who} is synchronized from on-premises Active Directory: Entra ID disabled it, but the next sync cycle enables it again while the AD account is enabled. Disable the account in on-premises AD as well.";
+        results.Warn(advice);
+        return advice;
+    }
+
     private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
     {
         GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(itemFor));
         return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
     }
 
-    private static void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results, string? note = null)
+    private void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results, string? note = null)
     {
-        string? message = answer.IsSuccess ? note : results.FailedWith(Explain(answer, operation, input, state));
+        string? message = answer.IsSuccess ? note : results.FailedWith(Explain(answer, operation, input, state, _connection.Context));
 
         results.Succeeded(new ContainmentAction
         {
@@ -136,7 +196,7 @@ public sealed class SessionRevoker
     }
 
     /// <summary>Graph's refusals, in terms of what the operator does next.</summary>
-    private static ContainmentException Explain(GraphBatchResult answer, GraphOperation operation, string input, ContainmentUser? state)
+    private static ContainmentException Explain(GraphBatchResult answer, GraphOperation operation, string input, ContainmentUser? state, ContainmentContext context)
     {
         if (operation == GraphOperation.DisableAccount && answer.Status == 400 && state?.OnPremisesSyncEnabled == true)
         {
@@ -146,6 +206,12 @@ public sealed class SessionRevoker
                 $"{state.UserPrincipalName} is synchronized from on-premises Active Directory, so Entra ID refuses to disable it in the cloud. Disable the account in on-premises AD (it then syncs); the sessions were still revoked. Graph said: {answer.Error.Message}",
                 input)
             { RequestId = answer.RequestId };
+        }
+
+        if (operation == GraphOperation.DisableAccount && answer.Status == 403 && context.PermissionType == "Application"
+            && AppOnlyRefusals.Disable(context, state?.UserPrincipalName ?? input, state?.Id ?? input, answer) is { } refusal)
+        {
+            return refusal;
         }
 
         return GraphErrorTranslator.Translate(answer.Error, operation, input);

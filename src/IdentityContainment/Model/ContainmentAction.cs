@@ -51,6 +51,9 @@ public static class ContainmentActionStatus
     public const string Failed = nameof(Failed);
     public const string Skipped = nameof(Skipped);
 
-    /// <summary>Accepted and still running when the cmdlet stopped following it (a slow password writeback).</summary>
+    /// <summary>
+    /// Accepted, but not yet seen done when the cmdlet stopped following it: a slow password writeback, or a write that
+    /// the directory's read-back does not show yet (replication lag).
+    /// </summary>
     public const string Pending = nameof(Pending);
 }

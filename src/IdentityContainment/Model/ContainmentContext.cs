@@ -27,6 +27,20 @@ public sealed class ContainmentContext
     /// <summary>The scopes (delegated) or app roles (application) the token carries.</summary>
     public string[] Scopes { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The Entra roles the token says the caller holds: an app needs User Administrator to reset passwords, and
+    /// Privileged Authentication Administrator to reset or disable admins.
+    /// </summary>
+    public string[] DirectoryRoles { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when the token carries any of these permissions (scopes or app roles).</summary>
+    public bool HasAnyPermission(params string[] permissions) =>
+        permissions.Any(p => Scopes.Contains(p, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>True when the token says the caller holds any of these Entra roles.</summary>
+    public bool HoldsAnyRole(params string[] roles) =>
+        roles.Any(r => DirectoryRoles.Contains(r, StringComparer.OrdinalIgnoreCase));
+
     public string Environment { get; init; } = string.Empty;
 
     public string GraphEndpoint { get; init; } = string.Empty;

@@ -40,22 +40,32 @@ public class SandboxFixture : IAsyncLifetime
     public HostedPowerShell DelegatedShell()
     {
         DelegatedAdmin admin = Sandbox.Tenant.Operators.DelegatedAdmins[0];
-        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = admin.ClientAppId, UserPrincipalName = Sandbox.Tenant.FindUser(admin.UserId)!.UserPrincipalName, Permissions = admin.Scopes });
-        var shell = new HostedPowerShell();
-        shell.ImportModule();
-        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
-        return shell;
+        return ShellWithToken(Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = admin.ClientAppId, UserPrincipalName = Sandbox.Tenant.FindUser(admin.UserId)!.UserPrincipalName, Permissions = admin.Scopes }));
     }
 
     /// <summary>A hosted runspace connected as the automation app, but with only these permissions in its token.</summary>
     public HostedPowerShell ShellWithOnly(params string[] permissions)
     {
-        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = AutomationApp.AppId, Permissions = permissions });
+        return ShellWithToken(Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = AutomationApp.AppId, Permissions = permissions }));
+    }
+
+    /// <summary>A hosted runspace connected as the automation app whose service principal holds exactly these Entra roles.</summary>
+    public HostedPowerShell ShellWithRoles(params string[] directoryRoles)
+    {
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = AutomationApp.AppId, Permissions = AutomationApp.Roles, DirectoryRoles = directoryRoles });
+        return ShellWithToken(token);
+    }
+
+    /// <summary>A hosted runspace connected with this token.</summary>
+    public static HostedPowerShell ShellWithToken(string token, SandboxServer sandbox)
+    {
         var shell = new HostedPowerShell();
         shell.ImportModule();
-        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        shell.Run("param($T, $E) Connect-IdentityContainment -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
         return shell;
     }
+
+    private HostedPowerShell ShellWithToken(string token) => ShellWithToken(token, Sandbox);
 
     /// <summary>A hosted runspace with the module imported and connected with the automation app's token.</summary>
     public HostedPowerShell ConnectedShell(OperatorApplication? app = null)
