@@ -20,6 +20,17 @@ public sealed class AccessTokenInfoTests
     }
 
     [Fact]
+    public void The_roles_in_wids_are_named_and_the_default_member_role_is_left_out()
+    {
+        JsonObject claims = TestTokens.AppClaims();
+        claims["wids"] = new JsonArray("fe930be7-5e62-47db-91af-98c3a49a38b1", "b79fbf4d-3ef9-4689-8143-76b194e85509", "11111111-2222-3333-4444-555555555555");
+
+        AccessTokenInfo info = AccessTokenInfo.Parse(TestTokens.Create(claims));
+
+        Assert.Equal(new[] { "11111111-2222-3333-4444-555555555555", "User Administrator" }, info.DirectoryRoles);
+    }
+
+    [Fact]
     public void Delegated_token_gives_the_user_and_the_scopes()
     {
         var claims = new JsonObject
