@@ -98,14 +98,7 @@ public sealed class GraphBatchClient
         var requests = new JsonArray();
         foreach (GraphBatchItem item in items)
         {
-            var request = new JsonObject { ["id"] = item.Id, ["method"] = item.Method, ["url"] = item.Url };
-            if (item.Body is not null)
-            {
-                request["body"] = item.Body.DeepClone();
-                request["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
-            }
-
-            requests.Add(request);
+            requests.Add(item.ToRequestJson());
         }
 
         string payload = new JsonObject { ["requests"] = requests }.ToJsonString();
