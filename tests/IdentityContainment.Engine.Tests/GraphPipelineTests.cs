@@ -61,6 +61,25 @@ public sealed class GraphPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_reads_in_a_batch_come_back_with_every_page()
+    {
+        _sandbox.Paging.MaxPageSize = 2;
+        string[][] groups = _sandbox.Tenant.Users.Take(12).Select(u => u.Id).Chunk(6).ToArray();
+        GraphBatchItem[] lists = GraphBatchItem.InOrder(groups.Select(ids =>
+            new GraphBatchItem("GET", "/users?$select=id&$filter=" + Uri.EscapeDataString($"id in ({string.Join(",", ids.Select(id => $"'{id}'"))})"))));
+
+        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAllPagesAsync(lists, CancellationToken.None);
+
+        Assert.Equal(lists.Select(l => l.Id), results.Select(r => r.Id));
+        Assert.All(results.Zip(groups), pair =>
+        {
+            Assert.True(pair.First.IsSuccess);
+            Assert.Equal(pair.Second.Order(), CollectionPage.Read(pair.First.Body).Items.Select(u => (string)u["id"]!).Order());
+            Assert.Null(CollectionPage.Read(pair.First.Body).NextLink);
+        });
+    }
+
+    [Fact]
     public async Task A_throttled_batch_is_sent_again_after_retry_after()
     {
         FaultRule throttle = _sandbox.Faults.Add(FaultRule.TooManyRequests(@"^/\$batch", retryAfter: TimeSpan.FromMilliseconds(300), times: 2, method: "POST"));
