@@ -34,6 +34,23 @@ public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixtu
     }
 
     [Fact]
+    public void Fifteen_users_of_one_list_query_are_all_read_when_graph_pages_the_answer()
+    {
+        // The fixture's pages hold two users: the query's answer comes in eight pages.
+        UserRecord[] tenantUsers = Sandbox.Tenant.Users.Skip(45).Take(15).ToArray();
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        Sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run("param($Users) $Users | Get-ContainmentUser", Parameters.Of(("Users", tenantUsers.Select(u => u.UserPrincipalName).ToArray())));
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(tenantUsers.Select(u => u.Id).Order(), result.Output.Select(o => (string)((dynamic)o.BaseObject).Id).Order());
+        IReadOnlyList<RequestLogEntry> log = Sandbox.Requests.Snapshot();
+        Assert.Equal(7, log.Count(e => e.Kind == RequestKind.Graph && e.BatchId is not null && e.Path.Contains("$skiptoken=", StringComparison.Ordinal)));
+        Assert.DoesNotContain(log, e => e.Kind == RequestKind.Graph && e.BatchId is null);
+    }
+
+    [Fact]
     public void Forty_five_users_by_id_and_by_name_cost_one_batch_of_four_list_queries()
     {
         UserRecord[] tenantUsers = Sandbox.Tenant.Users.Take(45).ToArray();
@@ -41,7 +58,18 @@ public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixtu
         using HostedPowerShell shell = _fixture.ConnectedShell();
         Sandbox.Requests.Clear();
 
-        ScriptResult result = shell.Run("param($Users) $Users | Get-ContainmentUser", Parameters.Of(("Users", users)));
+        // A request budget, so at Graph's own page sizes (100 users a page: each query's answer is one page).
+        int? pageSize = Sandbox.Paging.MaxPageSize;
+        Sandbox.Paging.MaxPageSize = null;
+        ScriptResult result;
+        try
+        {
+            result = shell.Run("param($Users) $Users | Get-ContainmentUser", Parameters.Of(("Users", users)));
+        }
+        finally
+        {
+            Sandbox.Paging.MaxPageSize = pageSize;
+        }
 
         Assert.Empty(result.AllErrors);
         Assert.Equal(tenantUsers.Select(u => u.Id).Order(), result.Output.Select(o => (string)((dynamic)o.BaseObject).Id).Order());

@@ -102,6 +102,42 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public void Every_device_registered_since_the_compromise_is_disabled_when_the_list_spans_pages()
+    {
+        // Seven new devices and one old, listed two to a page by the fixture: the last pages hold devices too.
+        UserRecord user = Sandbox.Tenant.FindUser("pradeepg@contoso.com")!;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        DeviceRecord Device(int i, DateTimeOffset registered) => new()
+        {
+            Id = $"7d000000-0000-4000-8000-{i:D12}",
+            DeviceId = $"7e000000-0000-4000-8000-{i:D12}",
+            DisplayName = $"ATTACKER-PC-{i}",
+            OperatingSystem = "Windows",
+            RegistrationDateTime = registered,
+            RegisteredOwners = [user.Id],
+            RegisteredUsers = [user.Id],
+        };
+        DeviceRecord[] recent = Enumerable.Range(1, 7).Select(i => Device(i, now.AddHours(-i))).ToArray();
+        DeviceRecord old = Device(0, now.AddYears(-1));
+        foreach (DeviceRecord device in recent.Append(old))
+        {
+            Sandbox.Tenant.AddDevice(device);
+        }
+
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+        ScriptResult result = shell.Run(
+            "param($U, $Since) Revoke-CompromisedSession $U -DisableDevice -Since $Since",
+            Parameters.Of(("U", user.UserPrincipalName), ("Since", now.AddDays(-1).UtcDateTime)));
+
+        Assert.Empty(result.AllErrors);
+        var disabled = result.Output.Select(o => (dynamic)o.BaseObject).Where(a => (string)a.Action == "DisableDevice").ToList();
+        Assert.Equal(recent.Select(d => d.Id).Order(), disabled.Select(a => (string)a.Target).Order());
+        Assert.All(disabled, a => Assert.Equal("Succeeded", (string)a.Status));
+        Assert.All(recent, d => Assert.False(Sandbox.Tenant.FindDevice(d.Id)!.AccountEnabled));
+        Assert.True(Sandbox.Tenant.FindDevice(old.Id)!.AccountEnabled, "A device from before the compromise is the user's own.");
+    }
+
+    [Fact]
     public void The_operators_own_account_is_refused_without_force()
     {
         using HostedPowerShell shell = _fixture.DelegatedShell();

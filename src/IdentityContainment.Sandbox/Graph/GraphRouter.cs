@@ -17,9 +17,11 @@ internal sealed class GraphRouter
     private readonly RequestLog _log;
     private readonly IReadOnlyList<GraphRoute> _routes;
     private readonly BatchProcessor _batch;
+    private readonly PagingOptions _paging;
 
-    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes)
+    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging)
     {
+        _paging = paging;
         _tenant = tenant;
         _governor = governor;
         _faults = faults;
@@ -103,7 +105,7 @@ internal sealed class GraphRouter
             var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite);
             if (!decision.Allowed)
                 return FaultResponses.Throttled(decision);
-            var response = route.Handler(new GraphCallContext(_tenant, caller, request, values, query));
+            var response = route.Handler(new GraphCallContext(_tenant, caller, request, values, query, _paging));
             if (decision.ResourceUnits is { } units)
                 response.Headers["x-ms-resource-unit"] = units.ToString(CultureInfo.InvariantCulture);
             if (decision.LimitPercentage is > 0.8 and var used)

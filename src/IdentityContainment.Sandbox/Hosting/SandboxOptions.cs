@@ -32,6 +32,9 @@ public sealed class SandboxOptions
 
     public ThrottlingOptions Throttling { get; set; } = new();
 
+    /// <summary>How collections are paged (a small <see cref="PagingOptions.MaxPageSize"/> proves clients follow nextLink).</summary>
+    public PagingOptions Paging { get; set; } = new();
+
     /// <summary>How long password reset operations run before they apply (live-tunable).</summary>
     public AuthenticationOperationOptions AuthenticationOperations { get; set; } = new();
 

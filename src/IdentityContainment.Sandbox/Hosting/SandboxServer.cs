@@ -38,7 +38,8 @@ public sealed class SandboxServer : IAsyncDisposable
         _proxyPort = options.ProxyPort;
 
         var governor = new ThrottleGovernor(Throttling, tenant);
-        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets));
+        Paging = options.Paging;
+        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets), Paging);
         // The vault takes only tokens for its own resource: a Graph token gets the challenge again.
         var vaultTokens = new AccessTokenValidator(_signingKey, tenant, KeyVaultResource.IsKeyVaultAudience,
             audience => $"AKV10022: Invalid audience. Expected {KeyVaultResource.Uri}, found: {audience}.");
@@ -140,6 +141,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public RequestLog Requests { get; }
     public FaultInjector Faults { get; }
     public ThrottlingOptions Throttling { get; }
+
+    /// <summary>Page sizes of every collection; live-tunable like <see cref="Throttling"/>.</summary>
+    public PagingOptions Paging { get; }
 
     /// <summary>Mints a token as the token endpoint would, with whatever permissions the request names.</summary>
     public string IssueAccessToken(AccessTokenRequest request) => _issuer.Issue(request);

@@ -28,7 +28,7 @@ internal sealed class DeviceDisabler
         }
 
         GraphBatchItem[] listing = GraphBatchItem.InOrder(users.Select(u => new GraphBatchItem("GET", $"/users/{u.Id}/registeredDevices?$select={DeviceSelect}")));
-        IReadOnlyList<GraphBatchResult> lists = await _connection.Batch.SendAsync(listing, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<GraphBatchResult> lists = await _connection.Batch.SendAllPagesAsync(listing, cancellationToken).ConfigureAwait(false);
 
         var targets = new List<(ContainmentUser User, JsonNode Device)>();
         for (int i = 0; i < users.Count; i++)

@@ -25,10 +25,14 @@ public sealed class GraphBatchClient
     {
         _writes = writes;
         _http = http;
+        GraphEndpoint = graphEndpoint;
         _batchUri = new Uri(graphEndpoint.AbsoluteUri.TrimEnd('/') + "/$batch");
         _policy = policy;
         _statistics = statistics;
     }
+
+    /// <summary>The version root (https://graph.microsoft.com/v1.0) that item urls are relative to.</summary>
+    public Uri GraphEndpoint { get; }
 
     /// <summary>
     /// Sends the items and returns one final result for each: success, a permanent error, or the last transient error once
@@ -98,14 +102,7 @@ public sealed class GraphBatchClient
         var requests = new JsonArray();
         foreach (GraphBatchItem item in items)
         {
-            var request = new JsonObject { ["id"] = item.Id, ["method"] = item.Method, ["url"] = item.Url };
-            if (item.Body is not null)
-            {
-                request["body"] = item.Body.DeepClone();
-                request["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
-            }
-
-            requests.Add(request);
+            requests.Add(item.ToRequestJson());
         }
 
         string payload = new JsonObject { ["requests"] = requests }.ToJsonString();

@@ -14,6 +14,28 @@ public sealed record GraphBatchItem(string Id, string Method, string Url, JsonNo
     {
     }
 
+    /// <summary>Whether Graph wants a body on this item inside a batch: POST, PATCH and PUT do; GET and DELETE take none.</summary>
+    public bool RequiresBody => Method is "POST" or "PATCH" or "PUT";
+
+    /// <summary>
+    /// The item as a JSON batch carries it. A write (POST, PATCH, PUT) always carries a body and its Content-Type, even an
+    /// action that takes no parameters such as revokeSignInSessions: Graph refuses the whole batch otherwise, with 400
+    /// "Write request id : N does not contain Content-Type header or body." (json-batching docs: "only body can be an
+    /// empty object"; microsoft-graph-docs issue 6682; msgraph-sdk-dotnet issue 2628).
+    /// </summary>
+    internal JsonObject ToRequestJson()
+    {
+        var request = new JsonObject { ["id"] = Id, ["method"] = Method, ["url"] = Url };
+        JsonNode? body = Body?.DeepClone() ?? (RequiresBody ? new JsonObject() : null);
+        if (body is not null)
+        {
+            request["body"] = body;
+            request["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
+        }
+
+        return request;
+    }
+
     /// <summary>Numbers items by their position: answers come back in any order and are matched by these ids.</summary>
     public static GraphBatchItem[] InOrder(IEnumerable<GraphBatchItem> items) =>
         items.Select((item, index) => item with { Id = index.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();

@@ -212,7 +212,7 @@ public sealed class UserReader
             IEnumerable<UserLookup> lookups;
             try
             {
-                IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(items, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAllPagesAsync(items, cancellationToken).ConfigureAwait(false);
                 lookups = queries.SelectMany((query, i) => query.Read(answers[i])).ToList();
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -11,6 +11,12 @@ public class SandboxFixture : IAsyncLifetime
     /// <summary>The scenario: aitm-bec unless a derived fixture needs another tenant.</summary>
     protected virtual SandboxOptions CreateOptions() => new() { Scenario = "aitm-bec" };
 
+    /// <summary>
+    /// Pages of two: every list the module reads then spans pages (a list query of 15 users, a user's devices), so a test
+    /// passes only if the module follows @odata.nextLink. A fixture that counts requests serves Graph's own page sizes.
+    /// </summary>
+    protected virtual int? PageSize => 2;
+
     public SandboxServer Sandbox { get; private set; } = null!;
 
     public OperatorApplication AutomationApp => App(AutomationAppName);
@@ -21,6 +27,7 @@ public class SandboxFixture : IAsyncLifetime
     {
         SandboxOptions options = CreateOptions();
         options.HttpsCertificate = SandboxTrust.Certificate;
+        options.Paging.MaxPageSize = PageSize;
         Sandbox = await SandboxServer.StartAsync(options);
     }
 

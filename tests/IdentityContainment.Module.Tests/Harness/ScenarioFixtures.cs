@@ -21,9 +21,11 @@ public sealed class GuestUserFixture : SandboxFixture
     protected override SandboxOptions CreateOptions() => new() { Scenario = "guest-user" };
 }
 
-/// <summary>A tenant of 600 users: enough batches to count what a large revocation costs.</summary>
+/// <summary>A tenant of 600 users: enough batches to count what a large revocation costs, at Graph's own page sizes.</summary>
 public sealed class LargeTenantFixture : SandboxFixture
 {
     protected override SandboxOptions CreateOptions() =>
         new() { ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 600 }) };
+
+    protected override int? PageSize => null;
 }

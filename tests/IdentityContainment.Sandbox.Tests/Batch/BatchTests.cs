@@ -24,6 +24,16 @@ public sealed class BatchTests
         return request;
     }
 
+    /// <summary>An action that takes no parameters, as Graph wants it in a batch: an empty body and its Content-Type.</summary>
+    private static JsonObject Post(string id, string url) => new()
+    {
+        ["id"] = id,
+        ["method"] = "POST",
+        ["url"] = url,
+        ["body"] = new JsonObject(),
+        ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
+    };
+
     private static Dictionary<string, JsonObject> ById(JsonObject batch) =>
         batch["responses"]!.AsArray().ToDictionary(r => (string)r!["id"]!, r => r!.AsObject());
 
@@ -37,7 +47,7 @@ public sealed class BatchTests
             Get("1", $"/users/{Known.AdeleUpn}?$select=id"),
             Get("2", "users/nobody@contoso.com"),
             Get("3", "/v1.0/organization?$select=id"),
-            new JsonObject { ["id"] = "4", ["method"] = "POST", ["url"] = $"/users/{Known.AdeleId}/revokeSignInSessions" }));
+            Post("4", $"/users/{Known.AdeleId}/revokeSignInSessions")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var items = ById(await GraphTestClient.JsonAsync(response));
@@ -81,6 +91,7 @@ public sealed class BatchTests
     [InlineData("""{"requests":[{"id":"1","method":"GET","url":"/organization"},{"id":"1","method":"GET","url":"/organization"}]}""")]
     [InlineData("""{"requests":[{"id":"1","method":"PATCH","url":"/users/x","body":{"accountEnabled":false}}]}""")]
     [InlineData("""{"requests":[{"id":"1","method":"GET","url":"/organization","dependsOn":["9"]}]}""")]
+    [InlineData("""{"requests":[{"id":"a","method":"GET","url":"/organization"},{"id":"b","method":"GET","url":"/organization","dependsOn":["A"]}]}""")]
     public async Task Malformed_batch_is_400(string body)
     {
         await using var server = await TestSandbox.StartAsync();
@@ -89,6 +100,50 @@ public sealed class BatchTests
         var response = await graph.PostAsync("$batch", body);
 
         await GraphAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "BadRequest");
+    }
+
+    [Theory]
+    [InlineData("POST", null)]
+    [InlineData("PATCH", null)]
+    [InlineData("PUT", null)]
+    [InlineData("POST", "{}")]
+    public async Task Write_without_a_body_and_its_content_type_fails_the_whole_batch(string method, string? bodyWithoutHeader)
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var before = server.Tenant.FindUser(Known.AdeleUpn)!.SignInSessionsValidFromDateTime;
+        var bare = new JsonObject { ["id"] = "2", ["method"] = method, ["url"] = $"/users/{Known.AdeleUpn}/revokeSignInSessions" };
+        if (bodyWithoutHeader is not null)
+            bare["body"] = JsonNode.Parse(bodyWithoutHeader);
+
+        var response = await graph.PostAsync("$batch", Batch(Post("1", $"/users/{Known.AlexUpn}/revokeSignInSessions"), bare));
+
+        await GraphAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "BadRequest", "Write request id : 2 does not contain Content-Type header or body.");
+        Assert.DoesNotContain(server.Requests.Snapshot(), e => e.BatchId is not null);
+        Assert.Equal(before, server.Tenant.FindUser(Known.AdeleUpn)!.SignInSessionsValidFromDateTime);
+    }
+
+    [Fact]
+    public async Task Bodyless_delete_is_not_a_write_that_needs_a_body()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var response = await graph.PostAsync("$batch", Batch(new JsonObject { ["id"] = "1", ["method"] = "DELETE", ["url"] = "/devices/00000000-0000-0000-0000-000000000000" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(404, (int)ById(await GraphTestClient.JsonAsync(response))["1"]["status"]!);
+    }
+
+    [Fact]
+    public async Task Request_ids_that_differ_only_in_case_are_the_same_id()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var response = await graph.PostAsync("$batch", Batch(Get("a", "organization"), Get("A", "organization")));
+
+        await GraphAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "BadRequest", "Request Id A has to be unique in a batch.");
     }
 
     [Fact]
@@ -117,7 +172,7 @@ public sealed class BatchTests
         using var graph = GraphTestClient.AsAutomation(server);
 
         var response = await graph.PostAsync("$batch", Batch(
-            new JsonObject { ["id"] = "1", ["method"] = "POST", ["url"] = $"/users/{Known.AdeleUpn}/revokeSignInSessions" },
+            Post("1", $"/users/{Known.AdeleUpn}/revokeSignInSessions"),
             Patch("2", $"/users/{Known.AdeleUpn}", new JsonObject { ["accountEnabled"] = false }, "1")));
 
         var items = ById(await GraphTestClient.JsonAsync(response));
@@ -134,7 +189,7 @@ public sealed class BatchTests
         var upns = new[] { Known.AdeleUpn, Known.AlexUpn, "leeg@contoso.com", "diegos@contoso.com" };
 
         var response = await graph.PostAsync("$batch", Batch(upns.Select((u, i) =>
-            new JsonObject { ["id"] = (i + 1).ToString(), ["method"] = "POST", ["url"] = $"/users/{u}/revokeSignInSessions" }).ToArray()));
+            Post((i + 1).ToString(), $"/users/{u}/revokeSignInSessions")).ToArray()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var items = ById(await GraphTestClient.JsonAsync(response)).Values.ToArray();
@@ -157,7 +212,7 @@ public sealed class BatchTests
 
         var response = await graph.PostAsync("$batch", Batch(
             Get("1", $"/users/{Known.AdeleUpn}?$select=id"),
-            new JsonObject { ["id"] = "2", ["method"] = "POST", ["url"] = $"/users/{Known.AdeleUpn}/revokeSignInSessions" }));
+            Post("2", $"/users/{Known.AdeleUpn}/revokeSignInSessions")));
 
         var outerRequestId = GraphAssert.Header(response, "request-id");
         var log = server.Requests.Snapshot();
@@ -180,7 +235,7 @@ public sealed class BatchTests
 
         var response = await graph.PostAsync("$batch", Batch(
             Get("1", $"/users/{Known.AdeleUpn}"),
-            new JsonObject { ["id"] = "2", ["method"] = "POST", ["url"] = $"/users/{Known.AdeleUpn}/revokeSignInSessions" }));
+            Post("2", $"/users/{Known.AdeleUpn}/revokeSignInSessions")));
 
         var items = ById(await GraphTestClient.JsonAsync(response));
         Assert.Equal(200, (int)items["1"]["status"]!);

@@ -27,8 +27,10 @@ internal static class BatchParser
             var url = Text(request["url"]);
             if (id is null || method is null || url is null)
                 return Fail($"Each batch request needs an id, a method and a url{(id is null ? "" : $" (request id : {id})")}.");
-            if (items.Any(i => i.Id == id))
-                return Fail($"Batch request ids must be unique; '{id}' appears more than once.");
+            // Graph compares request ids ignoring case: "a" and "A" in one batch is 400 "Request Id A has to be unique
+            // in a batch." (microsoft-graph-docs issue 4449; msgraph-sdk-java issue 559 shows the same message).
+            if (items.Any(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase)))
+                return Fail($"Request Id {id} has to be unique in a batch.");
             if (url.Contains("://", StringComparison.Ordinal))
                 return Fail($"Request id : {id} has an absolute url; batch urls are relative to the version, e.g. /users/{{id}}.");
 
@@ -37,14 +39,23 @@ internal static class BatchParser
                 foreach (var (name, value) in headerObject)
                     headers[name] = Text(value) ?? value?.ToJsonString() ?? "";
             var itemBody = BodyText(request["body"]);
-            if (itemBody is not null && !headers.ContainsKey("Content-Type"))
+            // A write needs a body and its Content-Type even when the action takes no parameters (the body may be {}),
+            // and a body needs its Content-Type. Graph fails the whole batch, not only the item: the error comes back as
+            // the batch's own 400 and no item runs (json-batching docs; microsoft-graph-docs issue 6682 is a bodyless
+            // revokeSignInSessions; msgraph-sdk-dotnet issues 1038 and 2628 see it thrown for the whole batch).
+            var isWrite = method.ToUpperInvariant() is "POST" or "PATCH" or "PUT";
+            if ((isWrite || itemBody is not null) && (itemBody is null || !headers.ContainsKey("Content-Type")))
                 return Fail($"Write request id : {id} does not contain Content-Type header or body.");
 
             var dependsOn = request["dependsOn"] is JsonArray deps ? deps.Select(Text).OfType<string>().ToArray() : [];
-            // Requiring dependencies to come earlier rules out cycles, and Graph's own examples order them so.
+            // Requiring dependencies to come earlier rules out cycles, and Graph's own examples order them so. Ids are
+            // unique ignoring case, but whether dependsOn finds "A" when it names "a" is not documented: the sandbox
+            // refuses that rather than guess, and takes only the id exactly as written.
             var unknown = dependsOn.FirstOrDefault(d => items.All(i => i.Id != d));
             if (unknown is not null)
-                return Fail($"Request id : {id} depends on '{unknown}', which is not an earlier request in the batch.");
+                return Fail(items.Any(i => string.Equals(i.Id, unknown, StringComparison.OrdinalIgnoreCase))
+                    ? $"Request id : {id} depends on '{unknown}', which differs in case from the earlier request's id; name it exactly."
+                    : $"Request id : {id} depends on '{unknown}', which is not an earlier request in the batch.");
 
             var (path, query) = SplitUrl(url);
             items.Add(new BatchItem(id, method.ToUpperInvariant(), path, query, headers, itemBody, dependsOn));

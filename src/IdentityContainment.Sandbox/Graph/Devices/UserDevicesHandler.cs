@@ -4,7 +4,7 @@ namespace IdentityContainment.Sandbox;
 
 /// <summary>
 /// GET users/{id}/registeredDevices and users/{id}/ownedDevices (also with the cast segment
-/// /microsoft.graph.device): directoryObject collections whose items are devices, with $select.
+/// /microsoft.graph.device): directoryObject collections whose items are devices, with $select, $top and paging.
 /// </summary>
 internal static class UserDevicesHandler
 {
@@ -22,6 +22,9 @@ internal static class UserDevicesHandler
             return GraphResponse.UnsupportedQuery();
         if (!DeviceProjection.Properties.TryResolveSelect(query.Select, out var select, out var error))
             return error!;
+        var (paging, pagingError) = CollectionPaging.Read(context, CollectionPageSizes.Directory);
+        if (pagingError is not null)
+            return pagingError;
         var user = context.Tenant.FindUser(context.RouteValues[0]);
         if (user is null)
             return GraphResponse.NotFound(context.RouteValues[0]);
@@ -29,14 +32,17 @@ internal static class UserDevicesHandler
         // A caller who may list the user's objects but not read devices sees each device's type and id only (the
         // docs' "limited information"): no dates, no names.
         var limited = !GraphPermissions.ReadDevices.Or(GraphPermissions.WriteDevices).IsSatisfiedBy(context.Caller);
-        var devices = context.Tenant.Devices
-            .Where(d => members(d).Contains(user.Id, StringComparer.OrdinalIgnoreCase))
+        var (page, hasMore) = paging!.Take(
+            context.Tenant.Devices
+                .Where(d => members(d).Contains(user.Id, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(d => d.Id, StringComparer.Ordinal),
+            d => d.Id);
+        var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("directoryObjects", select) };
+        if (hasMore)
+            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
+        body["value"] = new JsonArray(page
             .Select(d => (JsonNode)(limited ? DeviceProjection.LimitedDirectoryObject(d) : DeviceProjection.DirectoryObject(d, select)))
-            .ToArray();
-        return GraphResponse.Ok(new JsonObject
-        {
-            ["@odata.context"] = GraphContext.Collection("directoryObjects", select),
-            ["value"] = new JsonArray(devices),
-        });
+            .ToArray());
+        return GraphResponse.Ok(body);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace IdentityContainment.Sandbox;
@@ -7,9 +5,6 @@ namespace IdentityContainment.Sandbox;
 /// <summary>GET /users with $select, $filter, $top and paging through @odata.nextLink.</summary>
 internal static class ListUsersHandler
 {
-    private const int DefaultPageSize = 100;
-    private const int MaxPageSize = 999;
-
     public static GraphResponse Handle(GraphCallContext context)
     {
         var query = context.Query;
@@ -20,8 +15,9 @@ internal static class ListUsersHandler
                     "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
         if (query.Has("$orderby") || query.Has("$expand") || query.Has("$skip"))
             return GraphResponse.UnsupportedQuery();
-        if (!query.TopIsValid(MaxPageSize))
-            return GraphResponse.Error(400, "Request_BadRequest", $"Invalid page size specified: '{query.Get("$top")}'. Must be between 1 and {MaxPageSize} inclusive.");
+        var (paging, pagingError) = CollectionPaging.Read(context, CollectionPageSizes.Directory);
+        if (pagingError is not null)
+            return pagingError;
         if (!UserProjection.TryResolveSelect(query.Select, out var select, out var unknown))
             return GetUserHandler.UnknownProperty(unknown!);
 
@@ -41,46 +37,16 @@ internal static class ListUsersHandler
                 return GraphResponse.Error(400, "Request_UnsupportedQuery", e.Message);
             }
         }
-        string? afterId = null;
-        if (query.SkipToken is { } token && !TryReadSkipToken(token, out afterId))
-            return GraphResponse.Error(400, "Request_BadRequest", "The specified page token value has expired or is invalid.");
-
-        var (page, hasMore) = context.Tenant.PageUsers(match, afterId, query.Top ?? DefaultPageSize);
+        var (page, hasMore) = context.Tenant.PageUsers(match, paging!.AfterKey, paging.Size);
         var basicOnly = !GraphPermissions.ReadFullUserProfile.IsSatisfiedBy(context.Caller);
         var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("users", select) };
         // $count needs the advanced-query header; without it Graph silently ignores it (CONTRACT §0).
-        if (afterId is null && string.Equals(query.Get("$count"), "true", StringComparison.OrdinalIgnoreCase)
+        if (paging.AfterKey is null && string.Equals(query.Get("$count"), "true", StringComparison.OrdinalIgnoreCase)
             && context.Request.Header("ConsistencyLevel") is "eventual")
             body["@odata.count"] = context.Tenant.Users.Count(match);
         if (hasMore)
-            body["@odata.nextLink"] = NextLink(context, page[^1].Id);
+            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
         body["value"] = new JsonArray(page.Select(u => (JsonNode)UserProjection.Project(u, select, basicOnly)).ToArray());
         return GraphResponse.Ok(body);
-    }
-
-    // The token is opaque to clients; it carries the last id served, so paging resumes correctly
-    // even when users are changed between pages.
-    private static string NextLink(GraphCallContext context, string lastId)
-    {
-        var rest = context.Query.Rebuild("$skiptoken");
-        var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("users:" + lastId));
-        return $"{context.Request.GraphBaseUri}/users?{rest}{(rest.Length > 0 ? "&" : "")}$skiptoken={token}";
-    }
-
-    private static bool TryReadSkipToken(string token, out string? afterId)
-    {
-        afterId = null;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-            if (!text.StartsWith("users:", StringComparison.Ordinal))
-                return false;
-            afterId = text["users:".Length..];
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }

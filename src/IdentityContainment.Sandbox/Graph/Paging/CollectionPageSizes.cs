@@ -1,0 +1,12 @@
+namespace IdentityContainment.Sandbox;
+
+/// <summary>A resource's page sizes: what a page holds without $top, and the largest $top it accepts.</summary>
+internal sealed record CollectionPageSizes(int Default, int MaxTop)
+{
+    /// <summary>
+    /// Directory collections: "the GET /users endpoint returns a default of 100 results in a single page" and $top goes
+    /// up to 999 (paging docs; the same bounds Azure AD Graph documented for directory objects). The sandbox applies them
+    /// to the user's device collections as well, which are directory objects (INFERRED: their pages list no sizes).
+    /// </summary>
+    public static readonly CollectionPageSizes Directory = new(100, 999);
+}
