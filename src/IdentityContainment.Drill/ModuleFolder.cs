@@ -1,6 +1,11 @@
+using System.Reflection;
+
 namespace IdentityContainment.Drill;
 
-/// <summary>Finds the built module's manifest: out/IdentityContainment/&lt;version&gt;/ in the repository the drill was built from.</summary>
+/// <summary>
+/// Finds the built module's manifest: out/&lt;configuration&gt;/IdentityContainment/&lt;version&gt;/, the folder the drill's
+/// own build made (its path is written into the drill's assembly, see EmbedModuleFolder in Directory.Build.props).
+/// </summary>
 internal static class ModuleFolder
 {
     public static string FindManifest(string? explicitPath)
@@ -10,23 +15,11 @@ internal static class ModuleFolder
             return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : throw new FileNotFoundException($"No module manifest at '{explicitPath}'.");
         }
 
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string root = Path.Combine(directory.FullName, "out", "IdentityContainment");
-            if (Directory.Exists(root))
-            {
-                string? manifest = Directory.GetDirectories(root)
-                    .Select(version => Path.Combine(version, "IdentityContainment.psd1"))
-                    .Where(File.Exists)
-                    .OrderByDescending(path => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(path)), out Version? v) ? v : new Version())
-                    .FirstOrDefault();
-                if (manifest is not null)
-                {
-                    return manifest;
-                }
-            }
-        }
-
-        throw new FileNotFoundException("The built module was not found under out/IdentityContainment. Build the solution first: dotnet build ContainmentCmdlets.sln");
+        string? folder = typeof(ModuleFolder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == "IdentityContainment.ModuleFolder")?.Value;
+        string? manifest = folder is null ? null : Path.Combine(folder, "IdentityContainment.psd1");
+        return manifest is not null && File.Exists(manifest)
+            ? Path.GetFullPath(manifest)
+            : throw new FileNotFoundException($"The built module was not found at {folder ?? "out/<configuration>/IdentityContainment/<version>"}. Build the solution first: dotnet build ContainmentCmdlets.sln");
     }
 }

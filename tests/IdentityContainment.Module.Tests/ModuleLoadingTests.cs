@@ -97,7 +97,39 @@ public sealed class ModuleLoadingTests : IClassFixture<SandboxFixture>
         Assert.Empty(read.AllErrors);
         Assert.Single(read.Output);
         Assert.Equal(exported, shell.Run("Get-Command -Module IdentityContainment").Output.Count);
+        Assert.Equal(ModuleLocation.ModuleFolder, LoadedModuleFolder(shell));
     }
+
+    [Fact]
+    public void A_copy_on_the_module_path_is_never_found_in_place_of_the_build_under_test()
+    {
+        // What README's Install does, in a folder of this test's own: a module named IdentityContainment on PSModulePath.
+        string folder = Path.Combine(Path.GetTempPath(), $"ic-installed-{Guid.NewGuid():N}");
+        string installed = Path.Combine(folder, "IdentityContainment", "9.9.9");
+        Directory.CreateDirectory(installed);
+        File.WriteAllText(Path.Combine(installed, "IdentityContainment.psd1"), "@{ ModuleVersion = '9.9.9'; RootModule = 'IdentityContainment.psm1'; FunctionsToExport = 'Get-ContainmentUser' }");
+        File.WriteAllText(Path.Combine(installed, "IdentityContainment.psm1"), "function Get-ContainmentUser { 'the installed copy' }");
+        string? modulePath = Environment.GetEnvironmentVariable("PSModulePath");
+        Environment.SetEnvironmentVariable("PSModulePath", folder + Path.PathSeparator + modulePath);
+        try
+        {
+            using HostedPowerShell shell = new();
+
+            Assert.Empty(shell.Run("Get-Command -Module IdentityContainment").Output);
+            Assert.DoesNotContain(shell.Run("Get-ContainmentUser -ErrorAction SilentlyContinue").Output, o => o.ToString() == "the installed copy");
+
+            shell.ImportModule();
+            Assert.Equal(ModuleLocation.ModuleFolder, LoadedModuleFolder(shell));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PSModulePath", modulePath);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string LoadedModuleFolder(HostedPowerShell shell) =>
+        Assert.Single(shell.Run("Get-Module -Name IdentityContainment").Output.Select(o => ((System.Management.Automation.PSModuleInfo)o.BaseObject).ModuleBase));
 
     private void ConnectWithClientSecret(HostedPowerShell shell) =>
         shell.Run(

@@ -5,7 +5,7 @@ namespace IdentityContainment.Module.Tests;
 /// <summary>
 /// Runs every Pester 5 file of the repository in the real pwsh: tests/Pester (the module as users meet it) and
 /// module/Verification (the suite the module ships). Each file gets a live sandbox tenant through environment
-/// variables: IC_MODULE_PATH, IC_GRAPH_ENDPOINT, IC_ACCESS_TOKEN, IC_USER_ID, IC_MI_ENDPOINT, IC_MI_HEADER.
+/// variables: IC_MODULE_PATH, IC_PESTER_MANIFEST, IC_GRAPH_ENDPOINT, IC_ACCESS_TOKEN, IC_USER_ID, IC_MI_ENDPOINT, IC_MI_HEADER.
 /// </summary>
 public sealed class PesterSuiteTests : IClassFixture<SandboxFixture>
 {
@@ -35,9 +35,15 @@ public sealed class PesterSuiteTests : IClassFixture<SandboxFixture>
     [MemberData(nameof(PesterFiles))]
     public void Pester_file_passes_in_real_pwsh(string file)
     {
+        // Pester is the repository's pinned package, imported by its path and checked to be the copy that loaded.
         // Pester exits with the number of failed tests; a file that runs no test at all fails too.
         const string runner = """
             param($Path)
+            $ErrorActionPreference = 'Stop'
+            $pester = Import-Module -Name $env:IC_PESTER_MANIFEST -Force -PassThru
+            $expected = [System.IO.Path]::GetDirectoryName($env:IC_PESTER_MANIFEST)
+            if ($pester.ModuleBase -ne $expected) { Write-Host "Pester came from $($pester.ModuleBase), not $expected."; exit 98 }
+            Write-Host "Pester $($pester.Version) from $($pester.ModuleBase) in pwsh $($PSVersionTable.PSVersion)"
             $configuration = New-PesterConfiguration
             $configuration.Run.Path = $Path
             $configuration.Run.PassThru = $true
@@ -50,10 +56,11 @@ public sealed class PesterSuiteTests : IClassFixture<SandboxFixture>
         File.WriteAllText(script, runner);
         try
         {
+            // Generous: a guard against a hung pwsh, not a measure of speed (Package.Tests.ps1 builds the Release module).
             (int exitCode, string output) = Pwsh.Run(
                 new[] { "-NoProfile", "-NonInteractive", "-File", script, Path.Combine(ModuleLocation.RepositoryRoot, file) },
                 SandboxEnvironment(),
-                TimeSpan.FromMinutes(5));
+                TimeSpan.FromMinutes(20));
 
             Assert.True(exitCode == 0, $"{file} failed in pwsh (exit code {exitCode}):\n{output}");
         }
@@ -66,6 +73,9 @@ public sealed class PesterSuiteTests : IClassFixture<SandboxFixture>
     private Dictionary<string, string> SandboxEnvironment() => new()
     {
         ["IC_MODULE_PATH"] = ModuleLocation.ManifestPath,
+        ["IC_PESTER_MANIFEST"] = Pwsh.PesterManifest,
+        // A build started by a test (Package.Tests.ps1) leaves no MSBuild nodes running after it.
+        ["MSBUILDDISABLENODEREUSE"] = "1",
         ["IC_GRAPH_ENDPOINT"] = _fixture.Sandbox.GraphEndpoint.AbsoluteUri,
         ["IC_ACCESS_TOKEN"] = _fixture.TokenFor(_fixture.AutomationApp),
         ["IC_USER_ID"] = _fixture.Sandbox.Tenant.Footholds[0].UserId,

@@ -3,7 +3,7 @@
 # makes up for a cmdlet without help.
 #
 # The module tested is $env:IC_MODULE_PATH, or the repository's built module folder
-# (out/IdentityContainment/<version>/IdentityContainment.psd1, with the version read from the repository's manifest).
+# (out/Debug/IdentityContainment/<version>/IdentityContainment.psd1, with the version read from the repository's manifest).
 
 BeforeDiscovery {
     function Get-ModuleUnderTest {
@@ -13,7 +13,7 @@ BeforeDiscovery {
 
         $repository = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
         $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repository 'IdentityContainment.psd1')).ModuleVersion
-        return Join-Path $repository "out/IdentityContainment/$version/IdentityContainment.psd1"
+        return Join-Path $repository "out/Debug/IdentityContainment/$version/IdentityContainment.psd1"
     }
 
     $modulePath = Get-ModuleUnderTest
@@ -41,7 +41,7 @@ BeforeAll {
     $modulePath = if ($env:IC_MODULE_PATH) { $env:IC_MODULE_PATH } else {
         $repository = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
         $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repository 'IdentityContainment.psd1')).ModuleVersion
-        Join-Path $repository "out/IdentityContainment/$version/IdentityContainment.psd1"
+        Join-Path $repository "out/Debug/IdentityContainment/$version/IdentityContainment.psd1"
     }
     Import-Module -Name $modulePath -ErrorAction Stop
 

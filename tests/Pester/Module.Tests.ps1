@@ -2,7 +2,7 @@
 #
 # The tests that talk to Graph need a sandbox tenant, handed over in the environment by the xunit runner
 # (PesterSuiteTests): IC_GRAPH_ENDPOINT, IC_ACCESS_TOKEN, IC_USER_ID, IC_MI_ENDPOINT, IC_MI_HEADER. Without them they
-# are skipped. The module is $env:IC_MODULE_PATH, or the repository's built module folder.
+# are skipped. The module is $env:IC_MODULE_PATH, or the repository's Debug module folder.
 
 BeforeDiscovery {
     $script:hasTenant = [bool]$env:IC_GRAPH_ENDPOINT
@@ -13,7 +13,7 @@ BeforeAll {
     if (-not $modulePath) {
         $repository = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
         $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repository 'IdentityContainment.psd1')).ModuleVersion
-        $modulePath = Join-Path $repository "out/IdentityContainment/$version/IdentityContainment.psd1"
+        $modulePath = Join-Path $repository "out/Debug/IdentityContainment/$version/IdentityContainment.psd1"
     }
 
     $module = Import-Module -Name $modulePath -PassThru -Force -ErrorAction Stop
@@ -29,6 +29,11 @@ AfterAll {
 }
 
 Describe 'Loading' {
+    It 'is the copy asked for by path, not one installed on the module path' {
+        $module.ModuleBase | Should -Be ([System.IO.Path]::GetDirectoryName([System.IO.Path]::GetFullPath($modulePath)))
+        @(Get-Module -Name IdentityContainment).Count | Should -Be 1
+    }
+
     It 'exports exactly the cmdlets the manifest names, and no functions or aliases' {
         $manifest = Import-PowerShellDataFile -LiteralPath $module.Path.Replace('.psm1', '.psd1')
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)

@@ -1,16 +1,28 @@
-# build.ps1 -Task Package: the zip an Azure Automation account imports. Packs the already built module folder.
+# build.ps1 -Task Package: the zip an Azure Automation account imports. It builds the Release module and packs it,
+# into a folder of its own: the Debug module folder other tests and the drill use stays as it was.
 
 BeforeAll {
     $repository = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
     $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $repository 'IdentityContainment.psd1')).ModuleVersion
     $zip = Join-Path $TestDrive 'IdentityContainment.zip'
+    $releaseFolder = Join-Path $repository "out/Release/IdentityContainment/$version"
+    $debugAssembly = Join-Path $repository "out/Debug/IdentityContainment/$version/bin/net8.0/IdentityContainment.dll"
 
-    & (Join-Path $repository 'build.ps1') -Task Package -NoBuild -OutputPath $zip 6>$null
+    function Get-FileHashOrNothing([string] $Path) {
+        if (Test-Path -LiteralPath $Path) { (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash }
+    }
 
+    $debugBefore = Get-FileHashOrNothing $debugAssembly
+
+    & (Join-Path $repository 'build.ps1') -Task Package -OutputPath $zip 6>$null
+
+    $debugAfter = Get-FileHashOrNothing $debugAssembly
     Add-Type -AssemblyName System.IO.Compression.FileSystem
     $archive = [System.IO.Compression.ZipFile]::OpenRead($zip)
     $entries = @($archive.Entries | ForEach-Object FullName)
     $archive.Dispose()
+    $unpacked = Join-Path $TestDrive 'unpacked'
+    [System.IO.Compression.ZipFile]::ExtractToDirectory($zip, $unpacked)
 }
 
 Describe 'The Azure Automation package' {
@@ -40,8 +52,39 @@ Describe 'The Azure Automation package' {
     }
 
     It 'is the version the manifest names' {
-        $unpacked = Join-Path $TestDrive 'unpacked'
-        [System.IO.Compression.ZipFile]::ExtractToDirectory($zip, $unpacked)
         (Import-PowerShellDataFile (Join-Path $unpacked 'IdentityContainment/IdentityContainment.psd1')).ModuleVersion | Should -Be $version
+    }
+
+    It 'carries the Release build, as it stands in the Release module folder' {
+        $packaged = Join-Path $unpacked 'IdentityContainment/bin/net8.0/IdentityContainment.dll'
+        # Read without loading it: the assembly's own record of the configuration it was built in.
+        $stream = [System.IO.File]::OpenRead($packaged)
+        try {
+            $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+            $configuration = foreach ($handle in $metadata.GetAssemblyDefinition().GetCustomAttributes()) {
+                $attribute = $metadata.GetCustomAttribute($handle)
+                # Attributes of the framework are referenced (the compiler's own are defined in the assembly).
+                if ($attribute.Constructor.Kind -ne 'MemberReference') { continue }
+                $constructor = $metadata.GetMemberReference([System.Reflection.Metadata.MemberReferenceHandle]$attribute.Constructor)
+                if ($constructor.Parent.Kind -ne 'TypeReference') { continue }
+                $type = $metadata.GetTypeReference([System.Reflection.Metadata.TypeReferenceHandle]$constructor.Parent)
+                if ($metadata.GetString($type.Name) -eq 'AssemblyConfigurationAttribute') {
+                    # The blob is a prolog (2 bytes), then the string argument, length-prefixed.
+                    $blob = $metadata.GetBlobReader($attribute.Value)
+                    $null = $blob.ReadUInt16()
+                    $blob.ReadSerializedString()
+                }
+            }
+        }
+        finally {
+            $stream.Dispose()
+        }
+
+        $configuration | Should -Be 'Release'
+        (Get-FileHash -LiteralPath $packaged).Hash | Should -Be (Get-FileHash -LiteralPath (Join-Path $releaseFolder 'bin/net8.0/IdentityContainment.dll')).Hash
+    }
+
+    It 'leaves the Debug module folder as it was' {
+        $debugAfter | Should -Be $debugBefore
     }
 }

@@ -1,10 +1,12 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using IdentityContainment.Benchmarks.CommandLine;
 
 namespace IdentityContainment.Benchmarks.Setup;
 
 /// <summary>
-/// The built module folder, out/IdentityContainment/&lt;version&gt;/, of the repository this benchmark was built in.
+/// The built module folder, out/&lt;configuration&gt;/IdentityContainment/&lt;version&gt;/, that this benchmark's own build
+/// made (its path is written into the assembly, see EmbedModuleFolder in Directory.Build.props).
 /// Benchmarks import it by its manifest, exactly as a user would.
 /// </summary>
 internal sealed class ModuleUnderTest
@@ -31,7 +33,7 @@ internal sealed class ModuleUnderTest
     {
         string root = FindRepositoryRoot();
         string version = ReadModuleVersion(Path.Combine(root, "IdentityContainment.psd1"));
-        string folder = Path.Combine(root, "out", "IdentityContainment", version);
+        string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(BuiltModuleFolder()));
         string[] required =
         [
             Path.Combine(folder, "IdentityContainment.psd1"),
@@ -48,6 +50,10 @@ internal sealed class ModuleUnderTest
 
         return new ModuleUnderTest(root, version, folder);
     }
+
+    private static string BuiltModuleFolder() =>
+        typeof(ModuleUnderTest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "IdentityContainment.ModuleFolder")?.Value
+        ?? throw new BenchmarkCannotRunException("This benchmark build carries no module folder; build it with dotnet build.");
 
     private static string FindRepositoryRoot()
     {

@@ -11,7 +11,12 @@ public sealed class HostedPowerShell : IDisposable
 
     public HostedPowerShell()
     {
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        InitialSessionState session = InitialSessionState.CreateDefault2();
+        // Every runspace puts the machine's module folders back on PSModulePath, so a copy a user installed
+        // (README: ~/.local/share/powershell/Modules) would answer Get-Command or autoload in place of the build under
+        // test. Without autoloading, only what a test imports by path is there.
+        session.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, "Modules come only from Import-Module by path."));
+        _runspace = RunspaceFactory.CreateRunspace(session);
         _runspace.Open();
     }
 

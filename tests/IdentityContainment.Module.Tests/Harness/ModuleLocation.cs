@@ -1,6 +1,6 @@
 namespace IdentityContainment.Module.Tests.Harness;
 
-/// <summary>Finds the built module folder (out/IdentityContainment/&lt;version&gt;) from the repository root.</summary>
+/// <summary>The built module folder of this test build's configuration (out/&lt;configuration&gt;/IdentityContainment/&lt;version&gt;).</summary>
 public static class ModuleLocation
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -26,9 +26,7 @@ public static class ModuleLocation
 
     private static string FindModuleFolder()
     {
-        string manifest = File.ReadAllText(Path.Combine(RepositoryRoot, "IdentityContainment.psd1"));
-        string version = System.Text.RegularExpressions.Regex.Match(manifest, @"ModuleVersion\s*=\s*'([0-9.]+)'").Groups[1].Value;
-        string folder = Path.Combine(RepositoryRoot, "out", "IdentityContainment", version);
+        string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(BuildMetadata.Read("IdentityContainment.ModuleFolder")));
         if (!File.Exists(Path.Combine(folder, "bin", "net8.0", "IdentityContainment.dll")))
         {
             throw new InvalidOperationException($"The built module is missing at {folder}. Build the solution first: dotnet build ContainmentCmdlets.sln");
