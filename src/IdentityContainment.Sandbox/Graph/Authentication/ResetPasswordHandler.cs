@@ -52,7 +52,7 @@ internal sealed class ResetPasswordHandler(PasswordResetOperations operations)
                 ["newPassword"] = password,
             }
             : new JsonObject());
-        response.Headers["Location"] = OperationLocation(context.Request.GraphBaseUri, user.Id, operation.Id);
+        response.Headers["Location"] = OperationLocation(operations.Options.LocationBase?.AbsoluteUri.TrimEnd('/') ?? context.Request.GraphBaseUri, user.Id, operation.Id);
         response.Headers["Retry-After"] = RetryAfter(operations.Options.RetryAfter);
         return response;
     }
