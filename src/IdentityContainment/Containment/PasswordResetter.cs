@@ -36,6 +36,10 @@ public sealed class PasswordResetter
             {
                 results.Failed(lookup.Failure(GraphOperation.ResetPassword));
             }
+            else if (_options.OwnAccount is { } guard && guard.IsOwn(lookup.User.Id))
+            {
+                results.Failed(guard.Refusal(lookup.Input));
+            }
             else if (_options.ResetUsers.Claim(lookup.User.Id))
             {
                 found.Add(lookup.User);

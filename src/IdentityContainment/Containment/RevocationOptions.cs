@@ -15,4 +15,7 @@ public sealed class RevocationOptions
     /// <summary>Disable the devices registered to each user since this moment: an attacker's device joins the account.</summary>
     public DateTimeOffset? DisableDevicesRegisteredSince { get; init; }
 
+    /// <summary>Refuses the signed-in responder's own account; null acts on every user (an app, or -Force).</summary>
+    public OwnAccountGuard? OwnAccount { get; init; }
+
 }

@@ -29,6 +29,11 @@ public sealed class SessionRevoker
 
     public async Task RevokeAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
+        if (_options.OwnAccount is { } guard)
+        {
+            userIds = await guard.SetAsideOwnAsync(userIds, _reader, (input, user) => SkipOwnAccount(guard, input, user, results), cancellationToken).ConfigureAwait(false);
+        }
+
         var disabled = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
         var gone = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (_options.DisableAccount)
@@ -108,6 +113,21 @@ public sealed class SessionRevoker
                     : $"{state.UserPrincipalName} is a guest: revoking ends their sessions in this tenant only, not in their home tenant, where the stolen session lives. Disable the guest account (-DisableAccount) or remove the guest until their home organization has contained it.");
             }
         }
+    }
+
+    private static void SkipOwnAccount(OwnAccountGuard guard, string input, ContainmentUser? user, IResultSink<ContainmentAction> results)
+    {
+        results.Failed(guard.Refusal(input));
+        results.Succeeded(new ContainmentAction
+        {
+            UserId = user?.Id ?? input,
+            UserPrincipalName = user?.UserPrincipalName,
+            Action = ContainmentActions.RevokeSessions,
+            Target = input,
+            Status = ContainmentActionStatus.Skipped,
+            Timestamp = DateTimeOffset.UtcNow,
+            Message = "The operator's own account; use -Force to include it.",
+        });
     }
 
     private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
