@@ -43,13 +43,15 @@ public sealed class TokenBoundaryTests : IClassFixture<SandboxFixture>
     public void A_token_the_caller_already_holds_may_go_to_another_endpoint()
     {
         using HostedPowerShell shell = ImportedShell();
+        string token = _fixture.TokenFor(_fixture.AutomationApp);
 
         ScriptResult result = shell.Run(
-            "param($Token, $Endpoint) Connect-IdentityContainment -AccessToken $Token -GraphEndpoint $Endpoint",
-            Parameters.Of(("Token", _fixture.TokenFor(_fixture.AutomationApp)), ("Endpoint", ForeignEndpoint)));
+            "param($Token, $Endpoint) Connect-IdentityContainment -AccessToken $Token -GraphEndpoint $Endpoint -Verbose -Debug",
+            Parameters.Of(("Token", token), ("Endpoint", ForeignEndpoint)));
 
         // Past the rule: it tried to reach the endpoint (which does not exist), it did not refuse it.
         Assert.StartsWith("GraphUnreachable", Assert.Single(result.AllErrors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        SecretScan.AssertAbsent(result, token);
     }
 
     [Fact]
@@ -100,5 +102,6 @@ public sealed class WritebackLocationTests : IClassFixture<SyncedUserFixture>
         Assert.Contains(bystander.BaseAddress.GetLeftPart(UriPartial.Authority), (string)reset.Message, StringComparison.Ordinal);
         Assert.NotNull((SecureString?)reset.TemporaryPassword);
         Assert.Contains(result.Warnings, w => w.Contains("not followed", StringComparison.Ordinal));
+        SecretScan.AssertAbsent(result, ResetCompromisedPasswordTests.Reveal((SecureString)reset.TemporaryPassword));
     }
 }
