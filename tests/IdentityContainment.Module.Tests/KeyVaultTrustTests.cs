@@ -19,7 +19,7 @@ public sealed class KeyVaultTrustTests : IClassFixture<SandboxFixture>
     [Fact]
     public void A_vault_uri_outside_the_clouds_vault_domain_is_refused_before_any_password_changes()
     {
-        UserRecord user = PlainMember(0);
+        UserRecord user = _fixture.PlainMember(0);
         using HostedPowerShell shell = _fixture.ConnectedShell();
 
         ScriptResult result = shell.Run(
@@ -38,8 +38,8 @@ public sealed class KeyVaultTrustTests : IClassFixture<SandboxFixture>
     {
         // The sandbox's own https root answers 404 to anything that is not Graph or a token request, without asking
         // for a token: exactly what the old check took for "the vault works, the secret does not exist yet".
-        UserRecord user = PlainMember(1);
-        using HostedPowerShell shell = ClientSecretShell();
+        UserRecord user = _fixture.PlainMember(1);
+        using HostedPowerShell shell = _fixture.ClientSecretShell();
         int vaultTokenRequests = Sandbox.Requests.Snapshot().Count(e => e.Kind == RequestKind.Token);
 
         ScriptResult result = shell.Run(
@@ -53,20 +53,5 @@ public sealed class KeyVaultTrustTests : IClassFixture<SandboxFixture>
         Assert.Equal(user.LastPasswordChangeDateTime, Sandbox.Tenant.FindUser(user.Id)!.LastPasswordChangeDateTime);
         Assert.Equal(vaultTokenRequests, Sandbox.Requests.Snapshot().Count(e => e.Kind == RequestKind.Token));
         SecretScan.AssertAbsent(result, SandboxSecrets.AutomationAppSecret);
-    }
-
-    private UserRecord PlainMember(int index) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
-
-    /// <summary>Signed in as the automation app with its client secret: a credential that could get a vault token.</summary>
-    private HostedPowerShell ClientSecretShell()
-    {
-        var shell = new HostedPowerShell();
-        shell.ImportModule();
-        shell.Run(
-            "param($Tenant, $App, $Secret, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -ClientSecret $Secret -AuthorityHost $Authority -GraphEndpoint $Endpoint -ErrorAction Stop",
-            Parameters.Of(("Tenant", Sandbox.Tenant.TenantId), ("App", _fixture.AutomationApp.AppId), ("Secret", SandboxSecrets.AutomationAppSecret), ("Authority", Sandbox.AuthorityHost!.AbsoluteUri), ("Endpoint", Sandbox.HttpsGraphEndpoint!.AbsoluteUri)))
-            .ThrowIfFailed();
-        return shell;
     }
 }

@@ -21,7 +21,7 @@ public sealed class SecretLeakTests : IClassFixture<SandboxFixture>
     [Fact]
     public void A_password_the_policy_refuses_leaks_nowhere()
     {
-        UserRecord user = Sandbox.Tenant.Users.First(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+        UserRecord user = _fixture.PlainMember(0);
         string token = _fixture.TokenFor(_fixture.AutomationApp);
         using HostedPowerShell shell = _fixture.ConnectedShell();
         Sandbox.Tenant.RefusedPasswords.RefuseEveryPassword = true;
@@ -50,13 +50,10 @@ public sealed class SecretLeakTests : IClassFixture<SandboxFixture>
     [PwshFact]
     public void A_password_key_vault_would_not_store_leaks_nowhere_and_stays_in_the_result()
     {
-        UserRecord user = Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(1);
+        UserRecord user = _fixture.PlainMember(1);
         FaultRule storeFails = Sandbox.Faults.Add(FaultRule.InternalServerError("^/secrets/temp-password-", times: null, method: "PUT"));
         string passwordFile = Path.Combine(Path.GetTempPath(), $"ic-leak-{Guid.NewGuid():N}");
-        const string script = """
-            Import-Module $env:IC_MODULE_PATH
-            $secret = ConvertTo-SecureString $env:IC_CLIENT_SECRET -AsPlainText -Force
-            $null = Connect-IdentityContainment -TenantId $env:IC_TENANT -ClientId $env:IC_APP -ClientSecret $secret -AuthorityHost $env:IC_AUTHORITY -GraphEndpoint $env:IC_GRAPH_ENDPOINT -ErrorAction Stop
+        const string script = SandboxFixture.PwshConnectWithSecret + """
             $all = Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -Verbose -Debug -InformationAction Continue *>&1
             $all | Format-List * -Force | Out-String -Width 400
             $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception | Format-List * -Force | Out-String -Width 400 }
@@ -67,22 +64,9 @@ public sealed class SecretLeakTests : IClassFixture<SandboxFixture>
             """;
         try
         {
-            (int exitCode, string output) = Pwsh.Run(
-                new[] { "-NoProfile", "-NonInteractive", "-Command", script },
-                new Dictionary<string, string>
-                {
-                    ["HTTPS_PROXY"] = Sandbox.HttpsProxy!.AbsoluteUri,
-                    ["IC_MODULE_PATH"] = ModuleLocation.ManifestPath,
-                    ["IC_CLIENT_SECRET"] = SandboxSecrets.AutomationAppSecret,
-                    ["IC_TENANT"] = Sandbox.Tenant.TenantId,
-                    ["IC_APP"] = _fixture.AutomationApp.AppId,
-                    ["IC_AUTHORITY"] = Sandbox.AuthorityHost!.AbsoluteUri,
-                    ["IC_GRAPH_ENDPOINT"] = Sandbox.HttpsGraphEndpoint!.AbsoluteUri,
-                    ["IC_USER_ID"] = user.UserPrincipalName,
-                    ["IC_VAULT"] = Sandbox.KeyVaultUri!.AbsoluteUri,
-                    ["IC_PASSWORD_FILE"] = passwordFile,
-                },
-                TimeSpan.FromMinutes(3));
+            Dictionary<string, string> environment = _fixture.PwshEnvironment(user.UserPrincipalName);
+            environment["IC_PASSWORD_FILE"] = passwordFile;
+            (int exitCode, string output) = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", script }, environment, TimeSpan.FromMinutes(3));
 
             Assert.True(exitCode == 0, output);
             Assert.Contains("STATUS Succeeded True True", output, StringComparison.Ordinal);
