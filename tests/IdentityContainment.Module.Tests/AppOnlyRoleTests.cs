@@ -11,14 +11,12 @@ public sealed class AppOnlyRoleTests : IClassFixture<SandboxFixture>
 
     public AppOnlyRoleTests(SandboxFixture fixture) => _fixture = fixture;
 
-    private UserRecord Member(int index) => _fixture.Sandbox.Tenant.Users.Where(u => u.DirectoryRoles.Count == 0 && !u.IsGuest).ElementAt(index);
-
     private UserRecord GlobalAdmin => _fixture.Sandbox.Tenant.Users.First(u => u.DirectoryRoles.Contains(DirectoryRoles.GlobalAdministrator));
 
     [Fact]
     public void An_app_with_the_permission_but_no_role_is_told_to_assign_user_administrator()
     {
-        UserRecord user = Member(0);
+        UserRecord user = _fixture.PlainMember(0);
         using HostedPowerShell shell = _fixture.ShellWithRoles();
 
         ScriptResult result = shell.Run("param($U) Reset-CompromisedPassword $U -SkipRevocation -Confirm:$false", Parameters.Of(("U", user.UserPrincipalName)));
@@ -34,7 +32,7 @@ public sealed class AppOnlyRoleTests : IClassFixture<SandboxFixture>
     [Fact]
     public void An_app_with_user_administrator_resets_an_ordinary_user()
     {
-        UserRecord user = Member(1);
+        UserRecord user = _fixture.PlainMember(1);
         using HostedPowerShell shell = _fixture.ShellWithRoles(DirectoryRoles.UserAdministrator);
 
         ScriptResult result = shell.Run("param($U) Reset-CompromisedPassword $U -SkipRevocation -Confirm:$false", Parameters.Of(("U", user.UserPrincipalName)));

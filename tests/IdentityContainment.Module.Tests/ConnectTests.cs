@@ -37,7 +37,7 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         Assert.Equal(_fixture.AutomationApp.Roles.OrderBy(r => r, StringComparer.OrdinalIgnoreCase), (string[])context.Scopes);
         Assert.InRange(((DateTimeOffset)context.TokenExpiresOn!).UtcDateTime, DateTime.UtcNow.AddMinutes(55), DateTime.UtcNow.AddMinutes(61));
         Assert.Contains(result.Verbose, v => v.Contains("GET /organization", StringComparison.Ordinal) && v.Contains("request-id", StringComparison.Ordinal));
-        Assert.DoesNotContain(token, result.AllText(), StringComparison.Ordinal);
+        SecretScan.AssertAbsent(result, token);
         object stored = shell.Run("Get-IdentityContainmentContext").Output.Single().BaseObject;
         string everyProperty = string.Join("\n", stored.GetType().GetProperties().Select(p => Convert.ToString(p.GetValue(stored) is string[] values ? string.Join(" ", values) : p.GetValue(stored))));
         Assert.Contains(Sandbox.Tenant.TenantId, everyProperty, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         Assert.Equal(_fixture.AutomationApp.AppId, (string)context.AppId);
         Assert.Contains("User.RevokeSessions.All", (string[])context.Scopes);
         Assert.NotEmpty(result.Verbose);
-        Assert.DoesNotContain(SandboxSecrets.AutomationAppSecret, result.AllText(), StringComparison.Ordinal);
+        SecretScan.AssertAbsent(result, SandboxSecrets.AutomationAppSecret);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.StartsWith("SignInFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("AADSTS7000215: Invalid client secret provided.", error.Exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrongSecret, result.AllText(), StringComparison.Ordinal);
+        SecretScan.AssertAbsent(result, wrongSecret);
         Assert.Empty(shell.Run("Get-IdentityContainmentContext").Output);
     }
 
@@ -105,7 +105,7 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
             Assert.Equal("CertificateFile", (string)((dynamic)signedIn.Output.Single().BaseObject).AuthenticationMethod);
             ErrorRecord error = Assert.Single(wrongPassword.AllErrors);
             Assert.StartsWith("CertificateFileUnreadable,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-            Assert.DoesNotContain("not-the-password", wrongPassword.AllText(), StringComparison.Ordinal);
+            SecretScan.AssertAbsent(wrongPassword, "not-the-password");
         }
         finally
         {
@@ -161,7 +161,7 @@ public sealed class ConnectTests : IClassFixture<SandboxFixture>
         ErrorRecord error = Assert.Single(result.AllErrors);
         Assert.StartsWith(expectedId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(graphCallsBefore, GraphCalls());
-        Assert.DoesNotContain(token, result.AllText(), StringComparison.Ordinal);
+        SecretScan.AssertAbsent(result, token);
     }
 
     [Fact]

@@ -20,11 +20,7 @@ public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
     public void The_password_goes_to_key_vault_and_the_output_holds_only_the_secret_uri()
     {
         UserRecord user = Sandbox.Tenant.Users.First(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0 && !Sandbox.Tenant.Footholds.Any(f => f.UserId == u.Id || f.UserId == u.UserPrincipalName));
-        const string script = """
-            $ErrorActionPreference = 'Stop'
-            Import-Module $env:IC_MODULE_PATH
-            $secret = ConvertTo-SecureString $env:IC_CLIENT_SECRET -AsPlainText -Force
-            $null = Connect-IdentityContainment -TenantId $env:IC_TENANT -ClientId $env:IC_APP -ClientSecret $secret -AuthorityHost $env:IC_AUTHORITY -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+        const string script = "$ErrorActionPreference = 'Stop'\n" + SandboxFixture.PwshConnectWithSecret + """
             $all = Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -Verbose 4>&1
             $all | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $_" } elseif ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset') { 'RESULT ' + ([pscustomobject]@{ Status = $_.Status; SecretUri = $_.SecretUri; HasPassword = $null -ne $_.TemporaryPassword } | ConvertTo-Json -Compress) } }
             'TABLE ' + (($all | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | Format-Table | Out-String -Width 300) -replace '\s+', ' ')
@@ -32,18 +28,7 @@ public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
 
         (int exitCode, string output) = Pwsh.Run(
             new[] { "-NoProfile", "-NonInteractive", "-Command", script },
-            new Dictionary<string, string>
-            {
-                ["HTTPS_PROXY"] = Sandbox.HttpsProxy!.AbsoluteUri,
-                ["IC_MODULE_PATH"] = ModuleLocation.ManifestPath,
-                ["IC_CLIENT_SECRET"] = SandboxSecrets.AutomationAppSecret,
-                ["IC_TENANT"] = Sandbox.Tenant.TenantId,
-                ["IC_APP"] = _fixture.AutomationApp.AppId,
-                ["IC_AUTHORITY"] = Sandbox.AuthorityHost!.AbsoluteUri,
-                ["IC_GRAPH_ENDPOINT"] = Sandbox.HttpsGraphEndpoint!.AbsoluteUri,
-                ["IC_USER_ID"] = user.UserPrincipalName,
-                ["IC_VAULT"] = Sandbox.KeyVaultUri!.AbsoluteUri,
-            },
+            _fixture.PwshEnvironment(user.UserPrincipalName),
             TimeSpan.FromMinutes(2));
 
         Assert.True(exitCode == 0, output);

@@ -65,8 +65,22 @@ internal sealed class AccessTokenIssuer(TokenSigningKey key, TenantState tenant)
             payload["oid"] = user.Id;
             payload["sub"] = DerivedObjectId(user.Id + request.AppId);
             payload["scp"] = string.Join(' ', request.Permissions);
-            payload["upn"] = user.UserPrincipalName;
-            payload["unique_name"] = user.UserPrincipalName;
+            if (user.IsGuest)
+            {
+                // Entra gives a guest no upn claim: unique_name and email carry their home identity, not the #EXT#
+                // UPN of this tenant, and idp names their home issuer (MicrosoftDocs/azure-docs#41385,
+                // cgillum/easyauth#9). Only oid names the account in this tenant.
+                var home = user.Mail ?? user.UserPrincipalName;
+                payload["unique_name"] = home;
+                payload["email"] = home;
+                payload["idp"] = Issuer(DerivedObjectId(home[(home.IndexOf('@') + 1)..]));
+            }
+            else
+            {
+                payload["upn"] = user.UserPrincipalName;
+                payload["unique_name"] = user.UserPrincipalName;
+            }
+
             payload["name"] = user.DisplayName;
             payload["given_name"] = user.GivenName;
             payload["family_name"] = user.Surname;

@@ -55,8 +55,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
     }
 
     private protected override bool Admit(string userId) =>
-        !RefuseOwnAccount(userId, "resetting its password", Force)
-        && ShouldProcess(userId, SkipRevocation ? "Reset the password" : "Revoke sessions if not done recently, then reset the password");
+        ShouldProcess(userId, SkipRevocation ? "Reset the password" : "Revoke sessions if not done recently, then reset the password");
 
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
@@ -69,6 +68,7 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             SkipRevocation = SkipRevocation,
             Vault = _vault,
             ResetUsers = _resetUsers,
+            OwnAccount = OwnAccountGuard.For(Connection.Context, Force, "resetting its password"),
         };
         return new PasswordResetter(Connection, Reader, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
     }

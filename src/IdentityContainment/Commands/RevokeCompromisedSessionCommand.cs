@@ -64,21 +64,6 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 
     private protected override bool Admit(string userId)
     {
-        if (RefuseOwnAccount(userId, DisableAccount ? "disabling it and revoking its sessions" : "revoking its sessions", Force))
-        {
-            WriteObject(new ContainmentAction
-            {
-                UserId = Connection.Context.AccountId ?? userId,
-                UserPrincipalName = Connection.Context.Account,
-                Action = ContainmentActions.RevokeSessions,
-                Target = userId,
-                Status = ContainmentActionStatus.Skipped,
-                Timestamp = DateTimeOffset.UtcNow,
-                Message = "The operator's own account; use -Force to include it.",
-            });
-            return false;
-        }
-
         string action = (DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens")
             + (ConfirmCompromised ? ", confirm compromised" : string.Empty)
             + (DisableDevice ? $", disable devices registered since {Since!.Value.ToUniversalTime():u}" : string.Empty);
@@ -95,6 +80,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             ConfirmCompromised = _confirmer,
             DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
             ReadBackTimeout = TimeSpan.FromSeconds(ReadBackTimeoutSec),
+            OwnAccount = OwnAccountGuard.For(Connection.Context, Force, DisableAccount ? "disabling it and revoking its sessions" : "revoking its sessions"),
         })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
 }

@@ -43,6 +43,7 @@ public static class EndpointRules
                 value);
         }
 
+        TokenDestinations.RequireKnownAuthority(uri);
         return uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 

@@ -22,7 +22,7 @@ public sealed class GraphConnection : IDisposable
         var ownHandlers = new DelegatingHandler[]
         {
             new TransientRetryHandler(retryPolicy, graphEndpoint, Statistics),
-            new BearerTokenHandler(credential, tokenScopes),
+            new BearerTokenHandler(credential, tokenScopes, graphEndpoint),
             new GraphCallLogHandler(graphEndpoint, Statistics),
         };
 

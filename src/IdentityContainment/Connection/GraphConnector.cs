@@ -20,6 +20,9 @@ public static class GraphConnector
             ? DelegatedScopes.Qualify(request.Scopes ?? DelegatedScopes.Default, cloud.GraphResource)
             : new[] { cloud.DefaultScope };
 
+        // Before any sign-in: a token obtained for this connection must only ever reach the hosts it was meant for.
+        TokenDestinations.RequireGraphEndpointFor(request.Method, cloud, graphEndpoint);
+        TokenDestinations.RequireKnownAuthority(authorityHost);
         TokenCredential credential = CredentialFactory.Create(request, authorityHost);
         AccessTokenInfo token = await SignInAsync(credential, tokenScopes, request, cancellationToken).ConfigureAwait(false);
         CheckToken(token, cloud, request);

@@ -22,4 +22,7 @@ public sealed class PasswordResetOptions
 
     /// <summary>The users already reset in this run, whatever name they came under.</summary>
     public OncePerUser ResetUsers { get; init; } = new();
+
+    /// <summary>Refuses the signed-in responder's own account; null resets every user (an app, or -Force).</summary>
+    public OwnAccountGuard? OwnAccount { get; init; }
 }

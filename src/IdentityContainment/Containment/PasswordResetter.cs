@@ -36,6 +36,10 @@ public sealed class PasswordResetter
             {
                 results.Failed(lookup.Failure(GraphOperation.ResetPassword));
             }
+            else if (_options.OwnAccount is { } guard && guard.IsOwn(lookup.User.Id))
+            {
+                results.Failed(guard.Refusal(lookup.Input));
+            }
             else if (_options.ResetUsers.Claim(lookup.User.Id))
             {
                 found.Add(lookup.User);
@@ -160,7 +164,7 @@ public sealed class PasswordResetter
             WritebackOutcome outcome = await new PasswordWriteback(_connection).ResetAsync(user, password, cancellationToken).ConfigureAwait(false);
             if (outcome.StillRunning is { } operation)
             {
-                string pending = $"Password writeback for {user.UserPrincipalName} was still running after {PasswordWriteback.PollingLimit.TotalMinutes:0} minutes. The password in this result is the one it sets when it completes; check the operation ({operation}) or the user's password in on-premises AD.";
+                string pending = $"Password writeback for {user.UserPrincipalName} is not confirmed: {outcome.PendingReason} The password in this result is the one it sets when it completes; check the operation ({operation}) or the user's password in on-premises AD.";
                 results.Warn(pending);
                 return (ContainmentActionStatus.Pending, outcome.RequestId, pending);
             }

@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
 using IdentityContainment.Connection;
 using IdentityContainment.Errors;
@@ -15,17 +17,23 @@ public sealed class PasswordVault
     private static readonly TimeSpan SecretLifetime = TimeSpan.FromDays(7);
 
     private readonly SecretClient _client;
+    private readonly Uri _vaultUri;
     private readonly string _operator;
 
-    private PasswordVault(SecretClient client, string @operator)
+    private PasswordVault(Uri vaultUri, TokenCredential credential, string @operator)
     {
-        _client = client;
+        var options = new SecretClientOptions();
+        options.AddPolicy(new ChallengedAnswerPolicy(), HttpPipelinePosition.BeforeTransport);
+        _client = new SecretClient(vaultUri, credential, options);
+        _vaultUri = vaultUri;
         _operator = @operator;
     }
 
     /// <summary>Opens the vault and proves the connection may use it, before any password is changed.</summary>
     public static async Task<PasswordVault> OpenAsync(GraphConnection connection, Uri vaultUri, CancellationToken cancellationToken)
     {
+        CloudEnvironment environment = Enum.TryParse(connection.Context.Environment, out CloudEnvironment parsed) ? parsed : CloudEnvironment.Global;
+        vaultUri = KeyVaultAddress.Require(vaultUri, environment);
         if (connection.Context.AuthenticationMethod == nameof(AuthenticationMethod.AccessToken))
         {
             throw new ContainmentException(
@@ -35,15 +43,25 @@ public sealed class PasswordVault
                 vaultUri.AbsoluteUri);
         }
 
-        var vault = new PasswordVault(new SecretClient(vaultUri, connection.Credential), connection.Context.Account ?? connection.Context.AppId ?? "unknown");
+        var vault = new PasswordVault(vaultUri, connection.Credential, connection.Context.Account ?? connection.Context.AppId ?? "unknown");
         try
         {
-            // Reading a secret that does not exist proves the vault answered and accepted the token: 404, or 403 for an
-            // identity allowed only to set secrets (least privilege). A firewall's 403 means no access at all.
+            // Reading a secret that does not exist proves the vault challenged us and accepted the token: 404, or 403
+            // for an identity allowed only to set secrets (least privilege). A firewall's 403 means no access at all.
+            // Only answers to a request that carried the token count (ChallengedAnswerPolicy).
             await vault._client.GetSecretAsync("identitycontainment-access-check", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404 || (ex.Status == 403 && !ex.Message.Contains("ForbiddenByFirewall")))
         {
+        }
+        catch (VaultNeverChallengedException ex)
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.AuthenticationFailed,
+                "KeyVaultNotAuthenticated",
+                $"-KeyVaultUri {vaultUri} did not behave as Key Vault: {ex.Message} Check that it is your vault's URI. No password was changed.",
+                vaultUri.AbsoluteUri,
+                ex);
         }
         catch (Exception ex) when (ex is RequestFailedException or Azure.Identity.AuthenticationFailedException or HttpRequestException)
         {
@@ -69,6 +87,17 @@ public sealed class PasswordVault
         secret.Properties.Tags["resetAt"] = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         secret.Properties.Tags["source"] = "IdentityContainment";
         Response<KeyVaultSecret> stored = await _client.SetSecretAsync(secret, cancellationToken).ConfigureAwait(false);
-        return stored.Value.Id.AbsoluteUri;
+
+        // Stored means Key Vault gave back the secret bundle with the new version's id, in this vault, under this name.
+        if (stored.Value?.Id is not { } id || !TokenDestinations.SameOrigin(id, _vaultUri) || !id.AbsolutePath.StartsWith($"/secrets/{secret.Name}/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ContainmentException(
+                ContainmentErrorKind.ServiceError,
+                "KeyVaultStoreUnconfirmed",
+                $"Key Vault {_vaultUri} answered the store of {secret.Name} without the stored secret's id, so it is not known to hold the password.",
+                user.Id);
+        }
+
+        return id.AbsoluteUri;
     }
 }

@@ -23,7 +23,8 @@ internal sealed class PasswordWriteback
 
     public PasswordWriteback(GraphConnection connection) => _connection = connection;
 
-    /// <summary>Succeeded, or still running after <see cref="PollingLimit"/>; throws a ContainmentException saying why it failed.</summary>
+    /// <summary>Succeeded, or unconfirmed (still running after <see cref="PollingLimit"/>, or its operation is on another
+    /// host); throws a ContainmentException saying why it failed.</summary>
     public async Task<WritebackOutcome> ResetAsync(ContainmentUser user, char[] password, CancellationToken cancellationToken)
     {
         string body = new JsonObject { ["newPassword"] = new string(password) }.ToJsonString();
@@ -39,9 +40,16 @@ internal sealed class PasswordWriteback
             throw GraphErrorTranslator.Translate(GraphError.From((int)accepted.StatusCode, error, requestId), GraphOperation.ResetPasswordWriteback, user.UserPrincipalName ?? user.Id);
         }
 
-        if (accepted.Headers.Location is not { } operation)
+        if (accepted.Headers.Location is not { } location)
         {
             return new WritebackOutcome(requestId, null);
+        }
+
+        Uri operation = location.IsAbsoluteUri ? location : new Uri(request.RequestUri!, location);
+        if (!TokenDestinations.MayCarryToken(operation, _connection.GraphEndpoint))
+        {
+            // Polling means sending the token; an operation on another host (or over plain http) could be anyone's.
+            return new WritebackOutcome(requestId, operation, $"Graph accepted the reset but named an operation to follow on another host ({operation.GetLeftPart(UriPartial.Authority)}), which was not followed so that the token stays with {_connection.GraphEndpoint.GetLeftPart(UriPartial.Authority)}.");
         }
 
         DateTimeOffset giveUpAt = DateTimeOffset.UtcNow + PollingLimit;
@@ -59,7 +67,7 @@ internal sealed class PasswordWriteback
 
             if (polled.IsSuccessStatusCode && !status.Equals("failed", StringComparison.OrdinalIgnoreCase) && DateTimeOffset.UtcNow > giveUpAt)
             {
-                return new WritebackOutcome(requestId, operation);
+                return new WritebackOutcome(requestId, operation, $"Password writeback was still running after {PollingLimit.TotalMinutes:0} minutes.");
             }
 
             if (status.Equals("failed", StringComparison.OrdinalIgnoreCase) || !polled.IsSuccessStatusCode)
@@ -91,5 +99,5 @@ internal sealed class PasswordWriteback
     }
 }
 
-/// <summary>How a writeback ended: done (StillRunning null), or handed over while Graph still works on it.</summary>
-internal sealed record WritebackOutcome(string? RequestId, Uri? StillRunning);
+/// <summary>How a writeback ended: done (StillRunning null), or handed over unconfirmed, with the reason why.</summary>
+internal sealed record WritebackOutcome(string? RequestId, Uri? StillRunning, string? PendingReason = null);

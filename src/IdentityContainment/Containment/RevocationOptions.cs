@@ -19,4 +19,7 @@ public sealed class RevocationOptions
     public TimeSpan ReadBackTimeout { get; init; } = DefaultReadBackTimeout;
 
     public static readonly TimeSpan DefaultReadBackTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Refuses the signed-in responder's own account; null acts on every user (an app, or -Force).</summary>
+    public OwnAccountGuard? OwnAccount { get; init; }
 }

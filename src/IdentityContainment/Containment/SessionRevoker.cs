@@ -29,6 +29,11 @@ public sealed class SessionRevoker
 
     public async Task RevokeAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
+        if (_options.OwnAccount is { } guard)
+        {
+            userIds = await guard.SetAsideOwnAsync(userIds, _reader, (input, user) => SkipOwnAccount(guard, input, user, results), cancellationToken).ConfigureAwait(false);
+        }
+
         var disabled = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
         var gone = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (_options.DisableAccount)
@@ -168,6 +173,21 @@ public sealed class SessionRevoker
         string advice = $"{who} is synchronized from on-premises Active Directory: Entra ID disabled it, but the next sync cycle enables it again while the AD account is enabled. Disable the account in on-premises AD as well.";
         results.Warn(advice);
         return advice;
+    }
+
+    private static void SkipOwnAccount(OwnAccountGuard guard, string input, ContainmentUser? user, IResultSink<ContainmentAction> results)
+    {
+        results.Failed(guard.Refusal(input));
+        results.Succeeded(new ContainmentAction
+        {
+            UserId = user?.Id ?? input,
+            UserPrincipalName = user?.UserPrincipalName,
+            Action = ContainmentActions.RevokeSessions,
+            Target = input,
+            Status = ContainmentActionStatus.Skipped,
+            Timestamp = DateTimeOffset.UtcNow,
+            Message = "The operator's own account; use -Force to include it.",
+        });
     }
 
     private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)

@@ -55,7 +55,10 @@ public sealed class HostedPowerShell : IDisposable
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(d => d.Message).ToList(),
             shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-            terminating);
+            terminating)
+        {
+            Progress = shell.Streams.Progress.Select(p => $"{p.Activity}: {p.StatusDescription} {p.CurrentOperation}").ToList(),
+        };
     }
 
     /// <summary>Imports the built module by its manifest, exactly as a user would.</summary>
@@ -74,6 +77,9 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Information,
     Exception? Terminating)
 {
+    /// <summary>Each progress record as the host would show it: activity, status and current operation.</summary>
+    public IReadOnlyList<string> Progress { get; init; } = Array.Empty<string>();
+
     /// <summary>Errors, terminating one included, as records (a terminating error's record when it has one).</summary>
     public IEnumerable<ErrorRecord> AllErrors =>
         Terminating is IContainsErrorRecord withRecord ? Errors.Append(withRecord.ErrorRecord) : Errors;
@@ -91,9 +97,4 @@ public sealed record ScriptResult(
 
         return this;
     }
-
-    /// <summary>Every text the script put on any stream, for secret-leak checks.</summary>
-    public string AllText() => string.Join("\n", Output.Select(o => o.ToString())
-        .Concat(AllErrors.SelectMany(e => new[] { e.ToString(), e.Exception?.ToString() ?? string.Empty, e.ErrorDetails?.Message ?? string.Empty }))
-        .Concat(Warnings).Concat(Verbose).Concat(Debug).Concat(Information));
 }

@@ -43,6 +43,10 @@ public class SandboxFixture : IAsyncLifetime
             NotBefore = expired ? DateTimeOffset.UtcNow.AddHours(-2) : null,
         });
 
+    /// <summary>The index-th cloud-only member without a directory role: a user any operator may reset.</summary>
+    public UserRecord PlainMember(int index) =>
+        Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
+
     /// <summary>A hosted runspace connected as the scenario's delegated admin (a responder signed in interactively).</summary>
     public HostedPowerShell DelegatedShell()
     {
@@ -73,6 +77,46 @@ public class SandboxFixture : IAsyncLifetime
     }
 
     private HostedPowerShell ShellWithToken(string token) => ShellWithToken(token, Sandbox);
+
+    /// <summary>
+    /// The first lines of a real-pwsh script that signs in as the automation app with its client secret through the
+    /// https authority (a credential that can get a Key Vault token too); <see cref="PwshEnvironment"/> gives its values.
+    /// </summary>
+    public const string PwshConnectWithSecret = """
+        Import-Module $env:IC_MODULE_PATH
+        $secret = ConvertTo-SecureString $env:IC_CLIENT_SECRET -AsPlainText -Force
+        $null = Connect-IdentityContainment -TenantId $env:IC_TENANT -ClientId $env:IC_APP -ClientSecret $secret -AuthorityHost $env:IC_AUTHORITY -GraphEndpoint $env:IC_GRAPH_ENDPOINT -ErrorAction Stop
+
+        """;
+
+    /// <summary>
+    /// What a real pwsh needs for <see cref="PwshConnectWithSecret"/> and the sandbox's vault (IC_VAULT, reached
+    /// through HTTPS_PROXY, which a process takes only when it starts), and IC_USER_ID.
+    /// </summary>
+    public Dictionary<string, string> PwshEnvironment(string userId) => new()
+    {
+        ["HTTPS_PROXY"] = Sandbox.HttpsProxy!.AbsoluteUri,
+        ["IC_MODULE_PATH"] = ModuleLocation.ManifestPath,
+        ["IC_CLIENT_SECRET"] = SandboxSecrets.AutomationAppSecret,
+        ["IC_TENANT"] = Sandbox.Tenant.TenantId,
+        ["IC_APP"] = AutomationApp.AppId,
+        ["IC_AUTHORITY"] = Sandbox.AuthorityHost!.AbsoluteUri,
+        ["IC_GRAPH_ENDPOINT"] = Sandbox.HttpsGraphEndpoint!.AbsoluteUri,
+        ["IC_USER_ID"] = userId,
+        ["IC_VAULT"] = Sandbox.KeyVaultUri!.AbsoluteUri,
+    };
+
+    /// <summary>A hosted runspace signed in as the automation app with its client secret, through the https authority.</summary>
+    public HostedPowerShell ClientSecretShell()
+    {
+        var shell = new HostedPowerShell();
+        shell.ImportModule();
+        shell.Run(
+            "param($Tenant, $App, $Secret, $Authority, $Endpoint) Connect-IdentityContainment -TenantId $Tenant -ClientId $App -ClientSecret $Secret -AuthorityHost $Authority -GraphEndpoint $Endpoint -ErrorAction Stop",
+            Parameters.Of(("Tenant", Sandbox.Tenant.TenantId), ("App", AutomationApp.AppId), ("Secret", SandboxSecrets.AutomationAppSecret), ("Authority", Sandbox.AuthorityHost!.AbsoluteUri), ("Endpoint", Sandbox.HttpsGraphEndpoint!.AbsoluteUri)))
+            .ThrowIfFailed();
+        return shell;
+    }
 
     /// <summary>A hosted runspace with the module imported and connected with the automation app's token.</summary>
     public HostedPowerShell ConnectedShell(OperatorApplication? app = null)

@@ -29,3 +29,34 @@ public sealed class LargeTenantFixture : SandboxFixture
 
     protected override int? PageSize => null;
 }
+
+/// <summary>
+/// The guest-user tenant administered by a guest: a responder from a partner's tenant (an MSP) holding User Administrator
+/// here. Their token names them by their home address, never by the #EXT# UPN of this tenant.
+/// </summary>
+public sealed class GuestAdminFixture : SandboxFixture
+{
+    public static readonly UserRecord GuestAdmin = new()
+    {
+        Id = "5f0e2a51-7c3b-4d8e-9a6f-1b2c3d4e5f60",
+        UserPrincipalName = "sam.rivera_northwindmsp.com#EXT#@contosodemo.onmicrosoft.com",
+        DisplayName = "Sam Rivera (Northwind MSP)",
+        Mail = "sam.rivera@northwindmsp.com",
+        UserType = UserTypes.Guest,
+        DirectoryRoles = ["User Administrator"],
+    };
+
+    protected override SandboxOptions CreateOptions()
+    {
+        Scenario tenant = ScenarioLoader.Load("guest-user");
+        DelegatedAdmin responder = new() { UserId = GuestAdmin.Id, Scopes = tenant.Operators.DelegatedAdmins[0].Scopes };
+        return new()
+        {
+            ScenarioObject = tenant with
+            {
+                Users = [.. tenant.Users, GuestAdmin],
+                Operators = tenant.Operators with { DelegatedAdmins = [responder] },
+            },
+        };
+    }
+}

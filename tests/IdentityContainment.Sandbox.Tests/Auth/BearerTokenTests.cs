@@ -111,6 +111,20 @@ public sealed class BearerTokenTests
         Assert.Contains("7be44c8a-adaf-4e2a-84d6-ab2649e08a13", delegated["wids"]!.AsArray().Select(w => (string)w!));
     }
 
+    [Fact]
+    public async Task A_guests_token_carries_no_upn_only_their_home_address_and_the_oid_of_this_tenant()
+    {
+        await using var server = await TestSandbox.StartAsync("guest-user");
+
+        var guest = JwtPayload(Tokens.Delegated(server, Known.GuestUpn, "User.Read"));
+
+        Assert.Null(guest["upn"]);
+        Assert.Equal("jordan.miller@fabrikam.com", (string?)guest["unique_name"]);
+        Assert.Equal("jordan.miller@fabrikam.com", (string?)guest["email"]);
+        Assert.Equal(Known.GuestId, (string?)guest["oid"]);
+        Assert.NotEqual($"https://sts.windows.net/{Known.TenantId}/", (string?)guest["idp"]);
+    }
+
     private static string Tamper(string token)
     {
         var parts = token.Split('.');

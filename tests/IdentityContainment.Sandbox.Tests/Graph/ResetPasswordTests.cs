@@ -119,6 +119,21 @@ public sealed class ResetPasswordTests
     }
 
     [Fact]
+    public async Task The_location_fault_names_another_host_and_a_failed_password_is_kept_for_leak_scans()
+    {
+        await using var server = await TestSandbox.StartAsync(configure: o => o.AuthenticationOperations.RunningPolls = 0);
+        server.AuthenticationOperations.LocationBase = new Uri("http://127.0.0.1:9/v1.0");
+        server.Tenant.RefusedPasswords.RefuseEveryPassword = true;
+        using var admin = new GraphTestClient(server, Tokens.DelegatedAdmin(server));
+
+        var accepted = await admin.PostAsync(ResetPath(Known.AdeleUpn), NewPassword(Known.StrongPassword));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.StartsWith($"http://127.0.0.1:9/v1.0/users/{Known.AdeleId}/authentication/operations/", accepted.Headers.Location!.ToString());
+        Assert.Equal(Known.StrongPassword, Assert.Single(server.Tenant.RefusedPasswords.Snapshot()).RevealSecretForTest());
+    }
+
+    [Fact]
     public async Task Password_the_policy_refuses_makes_the_operation_fail()
     {
         await using var server = await TestSandbox.StartAsync(configure: o => o.AuthenticationOperations.RunningPolls = 0);

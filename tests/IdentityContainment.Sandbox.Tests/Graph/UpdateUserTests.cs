@@ -76,6 +76,25 @@ public sealed class UpdateUserTests
         Assert.True(server.Tenant.FindUser(Known.AdeleUpn)!.Password!.Matches("Summer2026!Payables"));
     }
 
+    [Fact]
+    public async Task Each_refused_password_is_kept_for_leak_scans_and_the_fault_refuses_a_good_one()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var weak = await graph.PatchAsync($"users/{Known.AdeleUpn}", PasswordBody("alllowercaseletters"));
+        server.Tenant.RefusedPasswords.RefuseEveryPassword = true;
+        var strong = await graph.PatchAsync($"users/{Known.AdeleUpn}", PasswordBody("N3w-Contained!Pass"));
+
+        await GraphAssert.ErrorAsync(strong, HttpStatusCode.BadRequest, "Request_BadRequest",
+            "The specified password does not comply with password complexity requirements. Please provide a different password.");
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Equal(["alllowercaseletters", "N3w-Contained!Pass"], server.Tenant.RefusedPasswords.Snapshot().Select(r => r.RevealSecretForTest()));
+        Assert.All(server.Tenant.RefusedPasswords.Snapshot(), r => Assert.Equal(Known.AdeleId, r.UserId));
+        Assert.Equal("[secret]", server.Tenant.RefusedPasswords.Snapshot()[0].Password.ToString());
+        Assert.True(server.Tenant.FindUser(Known.AdeleUpn)!.Password!.Matches("Summer2026!Payables"));
+    }
+
     [Theory]
     [InlineData("""{"passwordProfile":{"password":"N3w-Contained!Pass"}}""")]
     [InlineData("""{"passwordProfile":{"forceChangePasswordNextSignIn":true}}""")]

@@ -20,4 +20,10 @@ public sealed class AuthenticationOperationOptions
 
     /// <summary>The Retry-After the 202 and the polls that see it running carry, in whole seconds; zero is allowed, so tests poll at once.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A fault for tests: the Graph base the 202's Location names instead of this sandbox's own (for example
+    /// http://127.0.0.1:{another port}/v1.0), as a tampered or misrouted answer would. Null: the sandbox itself.
+    /// </summary>
+    public Uri? LocationBase { get; set; }
 }

@@ -42,7 +42,9 @@ internal sealed class ResetPasswordHandler(PasswordResetOperations operations)
         var password = newPassword ?? GeneratedPassword.Create();
         // The password policy is checked now but, as with writeback to Active Directory, its verdict
         // only shows when the operation ends: failed, with the reason in statusDetail.
-        var failure = PasswordComplexity.IsAcceptable(password) ? null : PasswordComplexity.Violation;
+        var failure = context.Tenant.RefusedPasswords.IsAcceptable(password) ? null : PasswordComplexity.Violation;
+        if (failure is not null)
+            context.Tenant.RefusedPasswords.Record(user.Id, password);
         var operation = operations.Start(user.Id, new SecretText(password), failure);
 
         var response = new GraphResponse(202, generated
@@ -52,7 +54,7 @@ internal sealed class ResetPasswordHandler(PasswordResetOperations operations)
                 ["newPassword"] = password,
             }
             : new JsonObject());
-        response.Headers["Location"] = OperationLocation(context.Request.GraphBaseUri, user.Id, operation.Id);
+        response.Headers["Location"] = OperationLocation(operations.Options.LocationBase?.AbsoluteUri.TrimEnd('/') ?? context.Request.GraphBaseUri, user.Id, operation.Id);
         response.Headers["Retry-After"] = RetryAfter(operations.Options.RetryAfter);
         return response;
     }

@@ -29,14 +29,21 @@ internal static class UpdateUserHandler
         // the cloud disable is accepted and then undone by a later sync cycle while the AD account stays enabled
         // (TenantState.RunDirectorySyncCycle models that).
         if (user.IsSyncedFromOnPremises && (update.TouchesPasswordProfile || update.Profile.Count > 0))
+        {
+            if (update.Password is not null)
+                context.Tenant.RefusedPasswords.Record(user.Id, update.Password);
             return GraphResponse.Error(400, "Request_BadRequest", SyncedUserMessage);
+        }
 
         if ((update.TouchesPasswordProfile && !SensitiveUserActions.IsAllowed(caller, user, SensitiveUserAction.ResetPassword))
             || (update.AccountEnabled is not null && !SensitiveUserActions.IsAllowed(caller, user, SensitiveUserAction.EnableOrDisable)))
             return GraphResponse.Forbidden();
 
-        if (update.Password is not null && !PasswordComplexity.IsAcceptable(update.Password))
+        if (update.Password is not null && !context.Tenant.RefusedPasswords.IsAcceptable(update.Password))
+        {
+            context.Tenant.RefusedPasswords.Record(user.Id, update.Password);
             return GraphResponse.Error(400, "Request_BadRequest", PasswordComplexity.Violation);
+        }
 
         var now = context.Tenant.Now();
         return context.Tenant.UpdateUser(user.Id, current => update.ApplyTo(current, now)) is null

@@ -94,29 +94,6 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
     /// <summary>Work that waits for every batch, such as sending what was gathered across batches.</summary>
     private protected virtual Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// Refuses the account this session is signed in with, unless the operator insists: revoking or resetting it would
-    /// cut the responder off in the middle of the incident. Returns true when the user was refused.
-    /// </summary>
-    private protected bool RefuseOwnAccount(string userId, string whatWouldHappen, bool force)
-    {
-        ContainmentContext context = Connection.Context;
-        bool own = context.PermissionType == "Delegated"
-            && (string.Equals(userId, context.AccountId, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(userId, context.Account, StringComparison.OrdinalIgnoreCase));
-        if (!own || force)
-        {
-            return false;
-        }
-
-        WriteContainmentError(new ContainmentException(
-            ContainmentErrorKind.NotSupported,
-            "OwnAccountRefused",
-            $"'{userId}' is the account this session is signed in with: {whatWouldHappen} would cut you off in the middle of the incident. Sign in as another responder, or add -Force if this account really is compromised.",
-            userId));
-        return true;
-    }
-
     /// <summary>Whether to work on this well-formed user at all (ShouldProcess, safety checks); the default admits everyone.</summary>
     private protected virtual bool Admit(string userId) => true;
 
