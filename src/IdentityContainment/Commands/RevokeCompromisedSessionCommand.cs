@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IdentityContainment.Commands.Support;
 using IdentityContainment.Containment;
 using IdentityContainment.Errors;
+using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands;
 
@@ -13,6 +14,7 @@ namespace IdentityContainment.Commands;
 [OutputType(typeof(ContainmentAction))]
 public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 {
+    private readonly OncePerUser _reportedUsers = new();
     private CompromiseConfirmer? _confirmer;
 
     /// <summary>Disable each account before revoking, so nobody can start a new session in between.</summary>
@@ -86,6 +88,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             DisableAccount = DisableAccount,
             ConfirmCompromised = _confirmer,
             DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
+            ReportedUsers = _reportedUsers,
         })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
 }

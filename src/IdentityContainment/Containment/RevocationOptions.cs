@@ -15,4 +15,9 @@ public sealed class RevocationOptions
     /// <summary>Disable the devices registered to each user since this moment: an attacker's device joins the account.</summary>
     public DateTimeOffset? DisableDevicesRegisteredSince { get; init; }
 
+    /// <summary>
+    /// Shared by all batches of one run: a user named once by name and once by id is reported (and confirmed, and its
+    /// devices disabled) once. Null reports every input, for a caller that made its users distinct itself.
+    /// </summary>
+    public Pipeline.OncePerUser? ReportedUsers { get; init; }
 }

@@ -51,9 +51,10 @@ public sealed class SessionRevoker
 
         // The evidence: what Graph now holds for each user, read after the writes (gathered with other batches' reads).
         IReadOnlyList<UserLookup> states = await _reader.LookUpAsync(toRevoke, cancellationToken).ConfigureAwait(false);
-        ReportRevocations(toRevoke, states, disabled, revoked, answeredAt, results);
+        bool[] repeated = states.Select(s => s.User is not null && _options.ReportedUsers?.Claim(s.User.Id) == false).ToArray();
+        ReportRevocations(toRevoke, states, repeated, disabled, revoked, answeredAt, results);
 
-        List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();
+        List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess && !repeated[i]).Select(s => s.User!).ToList();
         if (_options.ConfirmCompromised is { } confirmer)
         {
             await confirmer.ConfirmAsync(contained, results, cancellationToken).ConfigureAwait(false);
@@ -68,6 +69,7 @@ public sealed class SessionRevoker
     private void ReportRevocations(
         IReadOnlyList<string> toRevoke,
         IReadOnlyList<UserLookup> states,
+        IReadOnlyList<bool> repeated,
         Dictionary<string, GraphBatchResult> disabled,
         IReadOnlyList<GraphBatchResult> revoked,
         DateTimeOffset answeredAt,
@@ -75,6 +77,12 @@ public sealed class SessionRevoker
     {
         for (int i = 0; i < toRevoke.Count; i++)
         {
+            if (repeated[i])
+            {
+                // The same user, named another way earlier in this run: its row is already written.
+                continue;
+            }
+
             string input = toRevoke[i];
             ContainmentUser? state = states[i].User;
             if (disabled.TryGetValue(input, out GraphBatchResult? disable))

@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
-/// Turns whatever names a user into its id or UPN before binding: a string as it is, an object by the first of its
+/// Turns whatever names a user into its id or UPN before binding: a string or a [guid] as it is, an object by the first of its
 /// id properties that has a value. PowerShell's own by-property-name binding takes the first property that exists,
 /// even when it is empty, so a Get-MgUser object read without its UserPrincipalName would fail to bind.
 /// </summary>
@@ -24,6 +24,12 @@ internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttr
         if (value is null or string)
         {
             return value;
+        }
+
+        // A [guid] is an object id as it is: it has no id property of its own to read.
+        if (value is Guid objectId)
+        {
+            return objectId.ToString("D");
         }
 
         if (value is IList many)
