@@ -11,7 +11,7 @@ namespace IdentityContainment.Commands;
 /// the moment from which sessions are valid again, as evidence.
 /// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "CompromisedSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ContainmentAction))]
+[OutputType(typeof(ContainmentAction), typeof(ContainmentSummary))]
 public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 {
     private readonly OncePerUser _reportedUsers = new();
@@ -37,6 +37,14 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>End with one ContainmentSummary: users, results per action and status, errors.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    private protected override string ProgressActivity => DisableAccount ? "Disabling accounts and revoking sessions" : "Revoking sessions";
+
+    private protected override bool WantsSummary => Summary;
+
     protected override void BeginProcessing()
     {
         if (DisableDevice && Since is null)
@@ -60,7 +68,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     {
         if (RefuseOwnAccount(userId, DisableAccount ? "disabling it and revoking its sessions" : "revoking its sessions", Force))
         {
-            WriteObject(new ContainmentAction
+            WriteResult(new ContainmentAction
             {
                 UserId = Connection.Context.AccountId ?? userId,
                 UserPrincipalName = Connection.Context.Account,
@@ -76,7 +84,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         string action = (DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens")
             + (ConfirmCompromised ? ", confirm compromised" : string.Empty)
             + (DisableDevice ? $", disable devices registered since {Since!.Value.ToUniversalTime():u}" : string.Empty);
-        return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
+        return ShouldProcessWithImpact(TargetName(userId, highImpact: DisableAccount), action, highImpact: DisableAccount);
     }
 
     private protected override Task FinishAsync(CancellationToken cancellationToken) =>

@@ -15,6 +15,13 @@ public sealed class HostedPowerShell : IDisposable
         _runspace.Open();
     }
 
+    /// <summary>A runspace whose console is <paramref name="host"/>: formatting and confirmations go to it.</summary>
+    public HostedPowerShell(System.Management.Automation.Host.PSHost host)
+    {
+        _runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+        _runspace.Open();
+    }
+
     public Runspace Runspace => _runspace;
 
     /// <summary>Runs a script (with a param block when it takes <paramref name="parameters"/>) and captures every stream.</summary>
@@ -50,7 +57,10 @@ public sealed class HostedPowerShell : IDisposable
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(d => d.Message).ToList(),
             shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-            terminating);
+            terminating)
+        {
+            Progress = shell.Streams.Progress.ToList(),
+        };
     }
 
     /// <summary>Imports the built module by its manifest, exactly as a user would.</summary>
@@ -69,6 +79,9 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Information,
     Exception? Terminating)
 {
+    /// <summary>The progress records, in the order they were written.</summary>
+    public IReadOnlyList<ProgressRecord> Progress { get; init; } = Array.Empty<ProgressRecord>();
+
     /// <summary>Errors, terminating one included, as records (a terminating error's record when it has one).</summary>
     public IEnumerable<ErrorRecord> AllErrors =>
         Terminating is IContainsErrorRecord withRecord ? Errors.Append(withRecord.ErrorRecord) : Errors;
