@@ -23,6 +23,8 @@ internal sealed class StepReporter
         Step($"ERROR {error.FullyQualifiedErrorId}: {error.Exception.Message}");
     }
 
+    public void OnWarning(WarningRecord warning) => Step($"WARNING {warning.Message}");
+
     private string Elapsed() => (DateTimeOffset.UtcNow - _started).TotalSeconds.ToString("000.0", CultureInfo.InvariantCulture) + "s";
 
     private static string Describe(object item) => item switch
@@ -36,6 +38,9 @@ internal sealed class StepReporter
             + (Property(item, "SignInSessionsValidFromDateTime") is { } validFrom ? $", sessions valid from {validFrom}" : string.Empty),
         _ when TypeName(item) == "IdentityContainment.PasswordReset" =>
             $"ResetPassword {Property(item, "UserPrincipalName")}: {Property(item, "Status")}, must change at next sign-in {Property(item, "ForceChangePasswordNextSignIn")}",
+        _ when TypeName(item) == "IdentityContainment.ContainmentSummary" =>
+            $"Summary of {Property(item, "Command")}: {Property(item, "Users")} user(s), {Property(item, "Succeeded")} succeeded, {Property(item, "Failed")} failed, {Property(item, "Errors")} error(s); "
+            + $"passwords: {Property(item, "PasswordsInKeyVault")} in Key Vault, {Property(item, "PasswordsInOutput")} only in the output",
         _ => item.ToString() ?? string.Empty,
     };
 

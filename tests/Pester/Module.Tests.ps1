@@ -149,13 +149,21 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         $env:IDENTITY_HEADER = $env:IC_MI_HEADER
         $runbook = Join-Path $module.ModuleBase 'Examples/Invoke-CompromisedUserContainment.ps1'
 
-        $output = & $runbook -UserId $env:IC_USER_ID -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+        $output = & $runbook -UserId $env:IC_USER_ID -GraphEndpoint $env:IC_GRAPH_ENDPOINT -WarningVariable warnings -WarningAction SilentlyContinue
 
         $output[0].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
         $output[1].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentUser'
         $output.Action | Should -Contain 'RevokeSessions'
         @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' }).Count | Should -Be 1
         Get-IdentityContainmentContext | Should -BeNullOrEmpty -Because 'the runbook disconnects when it ends'
+
+        # Without a vault, job output loses the password: the runbook says so, and its summary counts it.
+        $warnings | Should -Match 'cannot be retrieved from this job'
+        $summary = $output[-1]
+        $summary.PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentSummary'
+        $summary.PasswordsInOutput | Should -Be 1
+        $summary.PasswordsInKeyVault | Should -Be 0
+        ($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | ConvertTo-Json -Depth 1 | ConvertFrom-Json).TemporaryPassword.Length | Should -Be 20 -Because 'a SecureString in job output is only its length'
     }
 }
 

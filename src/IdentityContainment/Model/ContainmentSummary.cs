@@ -23,6 +23,15 @@ public sealed class ContainmentSummary
     /// <summary>Error records the command wrote: refused steps, and inputs that never became a result (unknown or malformed users).</summary>
     public int Errors { get; init; }
 
+    /// <summary>Temporary passwords stored as Key Vault secrets (-KeyVaultUri): the results hold their SecretUri.</summary>
+    public int PasswordsInKeyVault { get; init; }
+
+    /// <summary>
+    /// Temporary passwords held only by the results, as SecureStrings: a runbook's job output cannot carry them (they
+    /// serialize to their length), so there they are lost unless a vault holds them.
+    /// </summary>
+    public int PasswordsInOutput { get; init; }
+
     /// <summary>One count per action and status, in the order the actions first appeared.</summary>
     public ContainmentActionCount[] Actions { get; init; } = Array.Empty<ContainmentActionCount>();
 

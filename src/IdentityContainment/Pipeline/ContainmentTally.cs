@@ -11,6 +11,8 @@ public sealed class ContainmentTally
     private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private int _errors;
+    private int _passwordsInKeyVault;
+    private int _passwordsInOutput;
 
     /// <summary>Counts a result the command wrote; anything but an action or a reset is not counted.</summary>
     public void Count(object result)
@@ -24,6 +26,15 @@ public sealed class ContainmentTally
         if (row is not { } counted)
         {
             return;
+        }
+
+        if (result is PasswordReset { SecretUri: not null })
+        {
+            _passwordsInKeyVault++;
+        }
+        else if (result is PasswordReset { TemporaryPassword: not null })
+        {
+            _passwordsInOutput++;
         }
 
         _users.Add(counted.UserId);
@@ -50,6 +61,8 @@ public sealed class ContainmentTally
         Skipped = Total(ContainmentActionStatus.Skipped),
         Pending = Total(ContainmentActionStatus.Pending),
         Errors = _errors,
+        PasswordsInKeyVault = _passwordsInKeyVault,
+        PasswordsInOutput = _passwordsInOutput,
         Actions = _order.Select(key => new ContainmentActionCount { Action = key.Action, Status = key.Status, Count = _counts[key] }).ToArray(),
         StartedAt = _startedAt,
         FinishedAt = DateTimeOffset.UtcNow,
