@@ -46,8 +46,8 @@ only); Organization.Read.All names the tenant in the connection (optional).
 The directory role: an app resets a password (and disables an account) only while it also holds an Entra role that
 may manage that user: User Administrator for ordinary users. To contain administrators too, assign Privileged
 Authentication Administrator instead (displayName eq 'Privileged Authentication Administrator'), which may manage
-every user; weigh that: whoever can start this runbook can then reset an administrator. Confirming compromise and
-disabling devices need no role for an app. Accounts synchronized from on-premises AD are reset and disabled
+every user; weigh that: whoever can start this runbook can then reset an administrator. The same role covers the
+revocation. Confirming compromise and disabling devices need no role for an app. Accounts synchronized from on-premises AD are reset and disabled
 on-premises: the runbook reports them and goes on.
 
 With -KeyVaultUri, the identity also needs to set secrets in that vault: the Key Vault Secrets Officer role on the
