@@ -16,7 +16,7 @@ public sealed class ConsoleViewTests : IClassFixture<GeneratedTenantFixture>
 
     /// <summary>A member no other test of this class touches, picked by position.</summary>
     private UserRecord Member(int index) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
+        _fixture.PlainMembers.ElementAt(index);
 
     [Fact]
     public void Confirming_a_reset_of_a_user_given_by_id_names_the_user_principal_name()

@@ -15,7 +15,7 @@ public sealed class ContainmentEvidenceTests : IClassFixture<GeneratedTenantFixt
 
     /// <summary>Members no other test of this class touches, picked by position.</summary>
     private UserRecord[] Members(int from, int count) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).Skip(from).Take(count).ToArray();
+        _fixture.PlainMembers.Skip(from).Take(count).ToArray();
 
     [Fact]
     public void Reset_with_PassThru_writes_each_users_revocation_evidence_before_its_reset()

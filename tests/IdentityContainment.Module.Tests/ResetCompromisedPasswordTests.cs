@@ -16,7 +16,7 @@ public sealed class ResetCompromisedPasswordTests : IClassFixture<GeneratedTenan
 
     /// <summary>A member of the tenant no other test of this class touches, picked by position.</summary>
     private UserRecord Member(int index) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
+        _fixture.PlainMembers.ElementAt(index);
 
     [Fact]
     public void Revoke_piped_into_reset_resets_each_user_once_with_the_password_graph_holds()

@@ -15,7 +15,7 @@ public sealed class UserNamingTests : IClassFixture<GeneratedTenantFixture>
 
     /// <summary>A member no other test of this class touches, picked by position.</summary>
     private UserRecord Member(int index) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
+        _fixture.PlainMembers.ElementAt(index);
 
     [Theory]
     [InlineData("Get-ContainmentUser -UserId ([guid]$Id)")]

@@ -17,6 +17,13 @@ public class SandboxFixture : IAsyncLifetime
 
     public OperatorApplication ReaderApp => App(ReaderAppName);
 
+    /// <summary>
+    /// Cloud-only members without a directory role: users any app may contain. Tests pick theirs by position, each
+    /// test its own, so no two tests of a class touch the same user.
+    /// </summary>
+    public IEnumerable<UserRecord> PlainMembers =>
+        Sandbox.Tenant.Users.Where(u => u.UserType == "Member" && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+
     public async Task InitializeAsync()
     {
         SandboxOptions options = CreateOptions();
