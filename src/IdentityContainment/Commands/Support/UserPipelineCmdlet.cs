@@ -141,18 +141,31 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
         string? upn = _upnOfInput;
         if (upn is null && WillAsk(highImpact))
         {
-            Task<IReadOnlyList<UserLookup>> reading = new UserReader(Connection).LookUpAsync(new[] { userId }, StopToken);
+            // Read on its own, not gathered with the batches' reads: a person is waiting for the question. A user that
+            // cannot be read is still asked about by id; the work itself then reports why.
+            var reader = new UserReader(Connection);
+            int finished = 0;
+            Bridge.Start(
+                async () =>
+                {
+                    try
+                    {
+                        upn = (await reader.LookUpAsync(new[] { userId }, StopToken).ConfigureAwait(false))[0].User?.UserPrincipalName;
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref finished, 1);
+                    }
+                },
+                StopToken);
             try
             {
-                Bridge.WaitUntil(() => reading.IsCompleted, StopToken);
+                Bridge.WaitUntil(() => Volatile.Read(ref finished) == 1, StopToken);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
-
-            // A user that cannot be read is still asked about by id; the work itself reports why.
-            upn = reading.Status == TaskStatus.RanToCompletion ? reading.Result[0].User?.UserPrincipalName : null;
         }
 
         return upn is null ? userId : $"{upn} ({userId})";
@@ -222,16 +235,22 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
         Bridge.Start(
             async () =>
             {
-                using (reading)
+                try
                 {
-                    await ProcessBatchAsync(userIds, StopToken).ConfigureAwait(false);
+                    using (reading)
+                    {
+                        await ProcessBatchAsync(userIds, StopToken).ConfigureAwait(false);
+                    }
                 }
-
-                Bridge.Post(() =>
+                finally
                 {
-                    _usersDone += userIds.Count;
-                    ShowProgress();
-                });
+                    // Done either way: a batch that failed has reported its users' errors.
+                    Bridge.Post(() =>
+                    {
+                        _usersDone += userIds.Count;
+                        ShowProgress();
+                    });
+                }
             },
             StopToken);
     }
