@@ -11,7 +11,8 @@ reset the password to a random temporary one. The persistence hunt and the verif
 It uses only core commands and the module's cmdlets, so it runs the same in Azure Automation (PowerShell 7.4 or
 5.1), at a pwsh prompt and in a bare hosted runspace. Every step writes objects, not text: the job output is the
 record of what was done, and it ends with one ContainmentSummary (users, results per action and status, errors, and
-where the temporary passwords are).
+where the temporary passwords are). Its Errors counts the reset step's errors; ErrorsInAllSteps, added by the
+runbook, counts every error the job wrote (a user the revocation cannot find never reaches the reset).
 
 Where the passwords go: job output cannot carry a SecureString (it is serialized as {"Length":20}), so the temporary
 passwords can only be retrieved when -KeyVaultUri names a vault to store them in; the output then holds each
@@ -106,8 +107,10 @@ if ($GraphEndpoint) { $connect.GraphEndpoint = $GraphEndpoint }
 Connect-IdentityContainment @connect -ErrorAction Stop
 
 try {
-    # Before containment: the state each user is in, for the incident record.
-    $UserId | Get-ContainmentUser
+    # Before containment: the state each user is in, for the incident record. Every step's errors are gathered too,
+    # for the summary: a user the revocation cannot find never reaches the reset, whose own summary would miss it.
+    $failed = @()
+    $UserId | Get-ContainmentUser -ErrorVariable +failed
 
     # Cut the sessions first: a new password does not end a session that is already open.
     $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
@@ -128,7 +131,14 @@ try {
         $PSCmdlet.WriteWarning('No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job. Job output cannot carry a SecureString (it shows as {"Length":20}). Give the users new passwords through the helpdesk, or run the runbook again with -KeyVaultUri https://<vault>.vault.azure.net/ to keep them as Key Vault secrets.')
     }
 
-    $UserId | Revoke-CompromisedSession @revoke | Reset-CompromisedPassword @reset
+    $UserId | Revoke-CompromisedSession @revoke -ErrorVariable +failed | Reset-CompromisedPassword @reset -ErrorVariable +failed |
+        ForEach-Object {
+            if ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.ContainmentSummary') {
+                $_.PSObject.Properties.Add([psnoteproperty]::new('ErrorsInAllSteps', @($failed).Count))
+            }
+
+            $_
+        }
 }
 finally {
     Disconnect-IdentityContainment

@@ -149,7 +149,7 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         $env:IDENTITY_HEADER = $env:IC_MI_HEADER
         $runbook = Join-Path $module.ModuleBase 'Examples/Invoke-CompromisedUserContainment.ps1'
 
-        $output = & $runbook -UserId $env:IC_USER_ID -GraphEndpoint $env:IC_GRAPH_ENDPOINT -WarningVariable warnings -WarningAction SilentlyContinue
+        $output = & $runbook -UserId $env:IC_USER_ID, 'nobody@sandbox.invalid' -GraphEndpoint $env:IC_GRAPH_ENDPOINT -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
 
         $output[0].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
         $output[1].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentUser'
@@ -163,6 +163,10 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         $summary.PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentSummary'
         $summary.PasswordsInOutput | Should -Be 1
         $summary.PasswordsInKeyVault | Should -Be 0
+
+        # The unknown user fails before the reset (read, then revoke): the reset's own count has no error, the job's has both.
+        $summary.Errors | Should -Be 0
+        $summary.ErrorsInAllSteps | Should -Be 2
         ($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | ConvertTo-Json -Depth 1 | ConvertFrom-Json).TemporaryPassword.Length | Should -Be 20 -Because 'a SecureString in job output is only its length'
     }
 }
