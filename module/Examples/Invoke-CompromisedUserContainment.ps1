@@ -10,7 +10,51 @@ reset the password to a random temporary one. The persistence hunt and the verif
 
 It uses only core commands and the module's cmdlets, so it runs the same in Azure Automation (PowerShell 7.4 or
 5.1), at a pwsh prompt and in a bare hosted runspace. Every step writes objects, not text: the job output is the
-record of what was done.
+record of what was done, and it ends with one ContainmentSummary (users, results per action and status, errors, and
+where the temporary passwords are). Its Errors counts the reset step's errors; ErrorsInAllSteps, added by the
+runbook, counts every error the job wrote (a user the revocation cannot find never reaches the reset).
+
+Where the passwords go: job output cannot carry a SecureString (it is serialized as {"Length":20}), so the temporary
+passwords can only be retrieved when -KeyVaultUri names a vault to store them in; the output then holds each
+secret's URI. Without a vault the runbook still resets the passwords (the attacker's known password stops working),
+says in a warning that they cannot be retrieved from the job, and the summary counts them as PasswordsInOutput: the
+users then get new passwords from the helpdesk.
+
+GRANTING THE AUTOMATION ACCOUNT'S MANAGED IDENTITY WHAT IT NEEDS
+Once, by a Global Administrator or Privileged Role Administrator, with the Microsoft Graph PowerShell SDK. The
+identity is a service principal named after the Automation account (system-assigned), or after the user-assigned
+identity.
+
+    Connect-MgGraph -Scopes AppRoleAssignment.ReadWrite.All, Application.Read.All, RoleManagement.ReadWrite.Directory
+    $identity = Get-MgServicePrincipal -Filter "displayName eq 'aa-incident-response'"
+    $graph = Get-MgServicePrincipal -Filter "appId eq '00000003-0000-0000-c000-000000000000'"
+    $permissions = 'User.Read.All', 'User.RevokeSessions.All', 'User.EnableDisableAccount.All',
+        'User-PasswordProfile.ReadWrite.All', 'IdentityRiskyUser.ReadWrite.All', 'Device.ReadWrite.All',
+        'Organization.Read.All'
+    foreach ($permission in $permissions) {
+        $appRole = $graph.AppRoles | Where-Object { $_.Value -eq $permission -and $_.AllowedMemberTypes -contains 'Application' }
+        New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $identity.Id -PrincipalId $identity.Id -ResourceId $graph.Id -AppRoleId $appRole.Id
+    }
+    $role = Get-MgRoleManagementDirectoryRoleDefinition -Filter "displayName eq 'User Administrator'"
+    New-MgRoleManagementDirectoryRoleAssignment -PrincipalId $identity.Id -RoleDefinitionId $role.Id -DirectoryScopeId '/'
+
+What each Graph application permission is for: User.Read.All reads the users and the evidence back;
+User.RevokeSessions.All revokes; User.EnableDisableAccount.All disables (-DisableAccount);
+User-PasswordProfile.ReadWrite.All resets passwords; IdentityRiskyUser.ReadWrite.All confirms users compromised and
+Device.ReadWrite.All disables their new devices (both with -CompromisedSince; an app may disable Windows devices
+only); Organization.Read.All names the tenant in the connection (optional).
+
+The directory role: an app resets a password (and disables an account) only while it also holds an Entra role that
+may manage that user: User Administrator for ordinary users. To contain administrators too, assign Privileged
+Authentication Administrator instead (displayName eq 'Privileged Authentication Administrator'), which may manage
+every user; weigh that: whoever can start this runbook can then reset an administrator. The same role covers the
+revocation. Confirming compromise and disabling devices need no role for an app. Accounts synchronized from on-premises AD are reset and disabled
+on-premises: the runbook reports them and goes on.
+
+With -KeyVaultUri, the identity also needs to set secrets in that vault: the Key Vault Secrets Officer role on the
+vault (Azure RBAC), or a set-secret access policy, for example:
+
+    New-AzRoleAssignment -ObjectId $identity.Id -RoleDefinitionName 'Key Vault Secrets Officer' -Scope (Get-AzKeyVault -VaultName kv-contoso-ir).ResourceId
 
 .PARAMETER UserId
 The compromised users: object ids or user principal names.
@@ -23,6 +67,10 @@ disabled on-premises; the runbook says so and goes on.
 When the compromise began (from the sign-in logs or the alert). Given, the users are also confirmed compromised in
 Identity Protection and the devices registered to them since then are disabled.
 
+.PARAMETER KeyVaultUri
+The Azure Key Vault (https://<name>.vault.azure.net/) to store each temporary password in, as the secret
+temp-password-<user id>. Without it the passwords are reset but cannot be retrieved from the job output.
+
 .PARAMETER ManagedIdentityClientId
 The client id of a user-assigned managed identity; omit it to use the system-assigned one.
 
@@ -30,7 +78,10 @@ The client id of a user-assigned managed identity; omit it to use the system-ass
 Another Graph endpoint than the cloud's own (a sandbox tenant for drills).
 
 .EXAMPLE
-./Invoke-CompromisedUserContainment.ps1 -UserId adele@contoso.com, alex@contoso.com
+./Invoke-CompromisedUserContainment.ps1 -UserId adele@contoso.com, alex@contoso.com -DisableAccount -KeyVaultUri https://kv-contoso-ir.vault.azure.net/
+
+.EXAMPLE
+Start-AzAutomationRunbook -AutomationAccountName aa-incident-response -ResourceGroupName rg-security -Name Invoke-CompromisedUserContainment -Parameters @{ UserId = 'adele@contoso.com'; CompromisedSince = '2024-06-03T08:00:00Z'; KeyVaultUri = 'https://kv-contoso-ir.vault.azure.net/' }
 #>
 [CmdletBinding()]
 param(
@@ -40,6 +91,8 @@ param(
     [switch] $DisableAccount,
 
     [datetime] $CompromisedSince,
+
+    [string] $KeyVaultUri,
 
     [string] $ManagedIdentityClientId,
 
@@ -54,11 +107,12 @@ if ($GraphEndpoint) { $connect.GraphEndpoint = $GraphEndpoint }
 Connect-IdentityContainment @connect -ErrorAction Stop
 
 try {
-    # Before containment: the state each user is in, for the incident record.
-    $UserId | Get-ContainmentUser
+    # Before containment: the state each user is in, for the incident record. Every step's errors are gathered too,
+    # for the summary: a user the revocation cannot find never reaches the reset, whose own summary would miss it.
+    $failed = @()
+    $UserId | Get-ContainmentUser -ErrorVariable +failed
 
-    # Cut the sessions first: a new password does not end a session that is already open. The actions are the
-    # evidence, so they are written to the output as well as handed to the reset.
+    # Cut the sessions first: a new password does not end a session that is already open.
     $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
     if ($CompromisedSince) {
         $revoke.ConfirmCompromised = $true
@@ -66,11 +120,25 @@ try {
         $revoke.Since = $CompromisedSince
     }
 
-    $revoked = $UserId | Revoke-CompromisedSession @revoke
-    $revoked
+    # Then change the lock, each user once. -PassThru keeps the revocation evidence in the output, before each reset;
+    # -Summary ends the output with the counts.
+    $reset = @{ PassThru = $true; Summary = $true; Confirm = $false }
+    if ($KeyVaultUri) {
+        $reset.KeyVaultUri = $KeyVaultUri
+    }
+    else {
+        # Only core commands run everywhere this runbook does, so the warning goes through the runbook's own cmdlet.
+        $PSCmdlet.WriteWarning('No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job. Job output cannot carry a SecureString (it shows as {"Length":20}). Give the users new passwords through the helpdesk, or run the runbook again with -KeyVaultUri https://<vault>.vault.azure.net/ to keep them as Key Vault secrets.')
+    }
 
-    # Then change the lock. Each user is reset once; the temporary passwords stay SecureStrings.
-    $revoked | Reset-CompromisedPassword -Confirm:$false
+    $UserId | Revoke-CompromisedSession @revoke -ErrorVariable +failed | Reset-CompromisedPassword @reset -ErrorVariable +failed |
+        ForEach-Object {
+            if ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.ContainmentSummary') {
+                $_.PSObject.Properties.Add([psnoteproperty]::new('ErrorsInAllSteps', @($failed).Count))
+            }
+
+            $_
+        }
 }
 finally {
     Disconnect-IdentityContainment

@@ -83,6 +83,7 @@ internal sealed class DrillRunner
         var output = new PSDataCollection<PSObject>();
         output.DataAdded += (_, e) => steps.OnOutput(output[e.Index]);
         shell.Streams.Error.DataAdded += (_, e) => steps.OnError(shell.Streams.Error[e.Index]);
+        shell.Streams.Warning.DataAdded += (_, e) => steps.OnWarning(shell.Streams.Warning[e.Index]);
         steps.Step($"Running {Path.GetFileName(runbook)} for {users.Length} user(s), compromised since {compromisedSince.UtcDateTime:yyyy-MM-dd HH:mm}Z, with the Automation account's managed identity.");
         try
         {

@@ -15,7 +15,7 @@ internal sealed class StepReporter
 
     public void Step(string text) => _output.WriteLine($"[{Elapsed()}] {text}");
 
-    public void OnOutput(PSObject item) => Step(Describe(item.BaseObject));
+    public void OnOutput(PSObject item) => Step(Describe(item.BaseObject, item));
 
     public void OnError(ErrorRecord error)
     {
@@ -23,9 +23,11 @@ internal sealed class StepReporter
         Step($"ERROR {error.FullyQualifiedErrorId}: {error.Exception.Message}");
     }
 
+    public void OnWarning(WarningRecord warning) => Step($"WARNING {warning.Message}");
+
     private string Elapsed() => (DateTimeOffset.UtcNow - _started).TotalSeconds.ToString("000.0", CultureInfo.InvariantCulture) + "s";
 
-    private static string Describe(object item) => item switch
+    private static string Describe(object item, PSObject written) => item switch
     {
         _ when TypeName(item) == "IdentityContainment.ContainmentContext" =>
             $"Connected to {Property(item, "TenantDisplayName") ?? Property(item, "TenantId")} as {Property(item, "Account")} ({Property(item, "AuthenticationMethod")}, {Property(item, "PermissionType")} permissions)",
@@ -36,8 +38,14 @@ internal sealed class StepReporter
             + (Property(item, "SignInSessionsValidFromDateTime") is { } validFrom ? $", sessions valid from {validFrom}" : string.Empty),
         _ when TypeName(item) == "IdentityContainment.PasswordReset" =>
             $"ResetPassword {Property(item, "UserPrincipalName")}: {Property(item, "Status")}, must change at next sign-in {Property(item, "ForceChangePasswordNextSignIn")}",
+        _ when TypeName(item) == "IdentityContainment.ContainmentSummary" =>
+            $"Summary of {Property(item, "Command")}: {Property(item, "Users")} user(s), {Property(item, "Succeeded")} succeeded, {Property(item, "Failed")} failed, {Property(item, "Errors")} error(s) ({ErrorsInAllSteps(written)} in all steps); "
+            + $"passwords: {Property(item, "PasswordsInKeyVault")} in Key Vault, {Property(item, "PasswordsInOutput")} only in the output",
         _ => item.ToString() ?? string.Empty,
     };
+
+    /// <summary>What the runbook adds to the module's summary: it is a PowerShell note property, not a .NET one.</summary>
+    private static string ErrorsInAllSteps(PSObject written) => Convert.ToString(written.Properties["ErrorsInAllSteps"]?.Value, CultureInfo.InvariantCulture) ?? "?";
 
     // The module's types live in its own load context; the drill reads them by name, as PowerShell formatting does.
     private static string TypeName(object item) => item.GetType().FullName ?? string.Empty;

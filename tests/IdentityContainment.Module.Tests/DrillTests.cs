@@ -21,6 +21,8 @@ public sealed class DrillTests
         Assert.Contains("ConfirmCompromised adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
         Assert.Matches(@"closed\s+Device\s+adelev@contoso\.com\s+aitm-device", output);
         Assert.Contains("NOT contained: 6 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Contains("WARNING No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job.", output, StringComparison.Ordinal);
+        Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 4 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
     }
 
@@ -38,6 +40,7 @@ public sealed class DrillTests
         Assert.Equal(6, CountOf(output, "ERROR "));
         Assert.Equal(5, CountOf(output, "OPEN    Session"));
         Assert.Contains("NOT contained: 11 of 2000 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Matches(@"Summary of Reset-CompromisedPassword: 1000 user\(s\), \d+ succeeded, 6 failed, 6 error\(s\) \(6 in all steps\); passwords: 0 in Key Vault, 994 only in the output", output);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class SecretScanTests
         "Verbose" => Empty() with { Verbose = new[] { text } },
         "Debug" => Empty() with { Debug = new[] { text } },
         "Information" => Empty() with { Information = new[] { text } },
-        "Progress" => Empty() with { Progress = new[] { text } },
+        "Progress" => Empty() with { Progress = new[] { new ProgressRecord(1, "Resetting passwords", text) } },
         _ => throw new ArgumentOutOfRangeException(nameof(stream)),
     };
 

@@ -23,10 +23,19 @@ BeforeDiscovery {
     $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters +
         [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 
+    # A hidden parameter (DontShow, such as the pipeline's InputObject) is not part of the surface help documents, as
+    # Get-Command -Syntax and the help build agree.
+    function Test-Shown {
+        param($Parameter)
+        @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and -not $_.DontShow }).Count -gt 0
+    }
+
     $cmdlets = foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
         @{
             Name       = $name
-            Parameters = @((Get-Command -Name $name).Parameters.Keys | Where-Object { $_ -notin $commonParameters } | Sort-Object)
+            Parameters = @((Get-Command -Name $name).Parameters.Values |
+                Where-Object { $_.Name -notin $commonParameters -and (Test-Shown $_) } |
+                ForEach-Object Name | Sort-Object)
         }
     }
 

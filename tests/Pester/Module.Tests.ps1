@@ -154,13 +154,25 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         $env:IDENTITY_HEADER = $env:IC_MI_HEADER
         $runbook = Join-Path $module.ModuleBase 'Examples/Invoke-CompromisedUserContainment.ps1'
 
-        $output = & $runbook -UserId $env:IC_USER_ID -GraphEndpoint $env:IC_GRAPH_ENDPOINT
+        $output = & $runbook -UserId $env:IC_USER_ID, 'nobody@sandbox.invalid' -GraphEndpoint $env:IC_GRAPH_ENDPOINT -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
 
         $output[0].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentContext'
         $output[1].PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentUser'
         $output.Action | Should -Contain 'RevokeSessions'
         @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' }).Count | Should -Be 1
         Get-IdentityContainmentContext | Should -BeNullOrEmpty -Because 'the runbook disconnects when it ends'
+
+        # Without a vault, job output loses the password: the runbook says so, and its summary counts it.
+        $warnings | Should -Match 'cannot be retrieved from this job'
+        $summary = $output[-1]
+        $summary.PSObject.TypeNames[0] | Should -Be 'IdentityContainment.ContainmentSummary'
+        $summary.PasswordsInOutput | Should -Be 1
+        $summary.PasswordsInKeyVault | Should -Be 0
+
+        # The unknown user fails before the reset (read, then revoke): the reset's own count has no error, the job's has both.
+        $summary.Errors | Should -Be 0
+        $summary.ErrorsInAllSteps | Should -Be 2
+        ($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | ConvertTo-Json -Depth 1 | ConvertFrom-Json).TemporaryPassword.Length | Should -Be 20 -Because 'a SecureString in job output is only its length'
     }
 }
 
@@ -174,15 +186,37 @@ Describe 'Containing a user' -Skip:(-not $hasTenant) {
         $table | Should -Match 'RevokeSessions\s+Succeeded\s+\S+@\S+\s+\d{4}-\d\d-\d\d \d\d:\d\dZ'
     }
 
-    It 'never shows the temporary password in a table or a list, even with -AsPlainText' {
-        $reset = Reset-CompromisedPassword -UserId $env:IC_USER_ID -AsPlainText -Confirm:$false |
-            Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' }
-        $password = $reset.TemporaryPasswordPlainText
+    It 'never shows the temporary password in a table or a list without -AsPlainText' {
+        $reset = Reset-CompromisedPassword -UserId $env:IC_USER_ID -SkipRevocation -Confirm:$false
+        $password = [System.Net.NetworkCredential]::new('', $reset.TemporaryPassword).Password
 
         $password.Length | Should -Be 20
-        [System.Net.NetworkCredential]::new('', $reset.TemporaryPassword).Password | Should -Be $password
-        ($reset | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($password))
         ($reset | Format-Table | Out-String) | Should -Match 'Succeeded\s+\S+@\S+\s+True'
+        ($reset | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($password))
+        ($reset | Format-List | Out-String) | Should -Not -Match ([regex]::Escape($password))
         ($reset | Out-String) | Should -Not -Match ([regex]::Escape($password))
+    }
+
+    It 'shows the password it was asked for with -AsPlainText, in its default view' {
+        $reset = Reset-CompromisedPassword -UserId $env:IC_USER_ID -SkipRevocation -AsPlainText -Confirm:$false
+        $password = $reset.TemporaryPasswordPlainText
+
+        $reset.PSObject.TypeNames[0] | Should -Be 'IdentityContainment.PasswordReset#PlainText'
+        $reset.PSObject.BaseObject.GetType().FullName | Should -Be 'IdentityContainment.PasswordReset'
+        [System.Net.NetworkCredential]::new('', $reset.TemporaryPassword).Password | Should -Be $password
+        $shown = $reset | Out-String
+        $shown | Should -Match 'Status\s+: Succeeded\r?\n'
+        $shown | Should -Match ('TemporaryPassword\s+: ' + [regex]::Escape($password) + '\r?\n')
+        $shown | Should -Match 'MustChange\s+: True'
+        ($reset | Format-Table -AutoSize | Out-String) | Should -Match ('Succeeded\s+\S+@\S+\s+' + [regex]::Escape($password) + '\s+True') -Because 'Format-Table of these objects shows the password too'
+    }
+
+    It 'yields the revocations and the resets from one pipeline, and a summary of both' {
+        $results = Revoke-CompromisedSession -UserId $env:IC_USER_ID | Reset-CompromisedPassword -PassThru -Summary -Confirm:$false
+
+        @($results | ForEach-Object { $_.GetType().Name }) | Should -Be @('ContainmentAction', 'PasswordReset', 'ContainmentSummary')
+        $results[-1].Actions.ForEach({ $_.ToString() }) | Should -Be @('RevokeSessions Succeeded: 1', 'ResetPassword Succeeded: 1')
+        ($results[-1] | Out-String) | Should -Match 'Actions\s+: RevokeSessions Succeeded: 1\r?\n\s+ResetPassword Succeeded: 1'
+        ($results[-1] | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Actions.Count | Should -Be 2
     }
 }

@@ -119,7 +119,7 @@ public sealed class ConnectIdentityContainmentCommand : ContainmentCmdlet
                 CertificatePath = CertificatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath),
                 CertificatePassword = CertificatePassword,
                 AccessToken = AccessToken,
-                GraphEndpoint = GraphEndpoint is null ? null : EndpointRules.ValidateGraphEndpoint(GraphEndpoint),
+                GraphEndpoint = GraphEndpoint is null ? null : GraphApiVersion.Require(EndpointRules.ValidateGraphEndpoint(GraphEndpoint)),
                 AuthorityHost = AuthorityHost is null ? null : EndpointRules.ValidateAuthorityHost(AuthorityHost),
                 ShowDeviceCode = message => Bridge.Post(() => Host.UI.WriteWarningLine(message)),
             };

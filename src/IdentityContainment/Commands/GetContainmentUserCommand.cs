@@ -11,6 +11,8 @@ namespace IdentityContainment.Commands;
 [OutputType(typeof(ContainmentUser))]
 public sealed class GetContainmentUserCommand : UserPipelineCmdlet
 {
+    private protected override string ProgressActivity => "Reading users";
+
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
         Reader.ReadAsync(userIds, new BridgeSink<ContainmentUser>(this, Bridge), cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace IdentityContainment.Commands;
 /// recently, and gives the password back as a SecureString.
 /// </summary>
 [Cmdlet(VerbsCommon.Reset, "CompromisedPassword", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(PasswordReset), typeof(ContainmentAction))]
+[OutputType(typeof(PasswordReset), typeof(ContainmentAction), typeof(ContainmentSummary))]
 public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
 {
     [Parameter]
@@ -41,6 +41,18 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Also write the ContainmentAction objects piped in (from Revoke-CompromisedSession): one pipeline, the whole evidence.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>End with one ContainmentSummary: users, results per action and status (passed-through actions included), errors.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    private protected override string ProgressActivity => "Resetting passwords";
+
+    private protected override bool WantsSummary => Summary;
+
     private readonly OncePerUser _resetUsers = new();
     private PasswordVault? _vault;
 
@@ -54,8 +66,19 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
         }
     }
 
+    protected override void ProcessRecord()
+    {
+        // Before the reset of the same user, which comes later from its batch: the revocation is the earlier evidence.
+        if (PassThru && InputObject?.BaseObject is ContainmentAction action)
+        {
+            WriteResult(action);
+        }
+
+        base.ProcessRecord();
+    }
+
     private protected override bool Admit(string userId) =>
-        ShouldProcess(userId, SkipRevocation ? "Reset the password" : "Revoke sessions if not done recently, then reset the password");
+        ShouldProcess(TargetName(userId, highImpact: true), SkipRevocation ? "Reset the password" : "Revoke sessions if not done recently, then reset the password");
 
     private protected override Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
@@ -73,7 +96,13 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
         return new PasswordResetter(Connection, Reader, options).ResetAsync(userIds, new BridgeSink<object>(this, Bridge, AsPlainText ? RevealPassword : null), cancellationToken);
     }
 
-    /// <summary>-AsPlainText, like ConvertFrom-SecureString -AsPlainText: the operator asked to see the password.</summary>
+    /// <summary>The type name that selects the table view showing the password, which only -AsPlainText output carries.</summary>
+    internal const string PlainTextTypeName = "IdentityContainment.PasswordReset#PlainText";
+
+    /// <summary>
+    /// -AsPlainText, like ConvertFrom-SecureString -AsPlainText: the operator asked to see the password, so it is added
+    /// as text and the default view of these objects shows it. Output without -AsPlainText never has this type name.
+    /// </summary>
     private static object RevealPassword(object result)
     {
         if (result is not PasswordReset { TemporaryPassword: { } password } reset)
@@ -81,7 +110,8 @@ public sealed class ResetCompromisedPasswordCommand : UserPipelineCmdlet
             return result;
         }
 
-        var shown = PSObject.AsPSObject(reset);
+        var shown = new PSObject(reset);
+        shown.TypeNames.Insert(0, PlainTextTypeName);
         shown.Properties.Add(new PSNoteProperty("TemporaryPasswordPlainText", SecureStrings.Reveal(password)));
         return shown;
     }

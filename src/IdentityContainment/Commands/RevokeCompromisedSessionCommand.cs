@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IdentityContainment.Commands.Support;
 using IdentityContainment.Containment;
 using IdentityContainment.Errors;
+using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands;
 
@@ -10,9 +11,10 @@ namespace IdentityContainment.Commands;
 /// the moment from which sessions are valid again, as evidence.
 /// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "CompromisedSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ContainmentAction))]
+[OutputType(typeof(ContainmentAction), typeof(ContainmentSummary))]
 public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 {
+    private readonly OncePerUser _reportedUsers = new();
     private CompromiseConfirmer? _confirmer;
 
     /// <summary>Disable each account before revoking, so nobody can start a new session in between.</summary>
@@ -43,6 +45,14 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>End with one ContainmentSummary: users, results per action and status, errors.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    private protected override string ProgressActivity => DisableAccount ? "Disabling accounts and revoking sessions" : "Revoking sessions";
+
+    private protected override bool WantsSummary => Summary;
+
     protected override void BeginProcessing()
     {
         if (DisableDevice && Since is null)
@@ -67,7 +77,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
         string action = (DisableAccount ? "Disable the account and revoke all sign-in sessions" : "Revoke all sign-in sessions and refresh tokens")
             + (ConfirmCompromised ? ", confirm compromised" : string.Empty)
             + (DisableDevice ? $", disable devices registered since {Since!.Value.ToUniversalTime():u}" : string.Empty);
-        return ShouldProcessWithImpact(userId, action, highImpact: DisableAccount);
+        return ShouldProcessWithImpact(TargetName(userId, highImpact: DisableAccount), action, highImpact: DisableAccount);
     }
 
     private protected override Task FinishAsync(CancellationToken cancellationToken) =>
@@ -81,6 +91,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
             DisableDevicesRegisteredSince = DisableDevice ? new DateTimeOffset(Since!.Value.ToUniversalTime(), TimeSpan.Zero) : null,
             ReadBackTimeout = TimeSpan.FromSeconds(ReadBackTimeoutSec),
             OwnAccount = OwnAccountGuard.For(Connection.Context, Force, DisableAccount ? "disabling it and revoking its sessions" : "revoking its sessions"),
+            ReportedUsers = _reportedUsers,
         })
             .RevokeAsync(userIds, new BridgeSink<ContainmentAction>(this, Bridge), cancellationToken);
 }

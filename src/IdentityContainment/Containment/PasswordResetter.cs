@@ -143,6 +143,10 @@ public sealed class PasswordResetter
                     RequestId = requestId,
                     Message = message,
                 });
+                if (passwordSet && user.UserType == "Guest")
+                {
+                    results.Warn($"{user.UserPrincipalName} is a guest: they sign in with their home organization's account, so the password set here is not the one the attacker knows. Tell their home organization to reset it and revoke their sessions there, and keep the guest disabled here (Revoke-CompromisedSession -DisableAccount) until they have.");
+                }
             }
         }
         finally

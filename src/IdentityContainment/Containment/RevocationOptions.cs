@@ -22,4 +22,10 @@ public sealed class RevocationOptions
 
     /// <summary>Refuses the signed-in responder's own account; null acts on every user (an app, or -Force).</summary>
     public OwnAccountGuard? OwnAccount { get; init; }
+
+    /// <summary>
+    /// Shared by all batches of one run: a user named once by name and once by id is reported (and confirmed, and its
+    /// devices disabled) once. Null reports every input, for a caller that made its users distinct itself.
+    /// </summary>
+    public Pipeline.OncePerUser? ReportedUsers { get; init; }
 }

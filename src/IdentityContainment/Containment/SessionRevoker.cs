@@ -65,9 +65,10 @@ public sealed class SessionRevoker
             (i, user) => ShowsWrites(user, revoked[i], disabled.TryGetValue(toRevoke[i], out GraphBatchResult? disable) ? disable : null, sentAt),
             _options.ReadBackTimeout,
             cancellationToken).ConfigureAwait(false);
-        ReportRevocations(toRevoke, states, disabled, revoked, sentAt, answeredAt, results);
+        bool[] repeated = states.Select(s => s.User is not null && _options.ReportedUsers?.Claim(s.User.Id) == false).ToArray();
+        ReportRevocations(toRevoke, states, repeated, disabled, revoked, sentAt, answeredAt, results);
 
-        List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess).Select(s => s.User!).ToList();
+        List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess && !repeated[i]).Select(s => s.User!).ToList();
         if (_options.ConfirmCompromised is { } confirmer)
         {
             await confirmer.ConfirmAsync(contained, results, cancellationToken).ConfigureAwait(false);
@@ -86,6 +87,7 @@ public sealed class SessionRevoker
     private void ReportRevocations(
         IReadOnlyList<string> toRevoke,
         IReadOnlyList<UserLookup> states,
+        IReadOnlyList<bool> repeated,
         Dictionary<string, GraphBatchResult> disabled,
         IReadOnlyList<GraphBatchResult> revoked,
         DateTimeOffset sentAt,
@@ -94,6 +96,12 @@ public sealed class SessionRevoker
     {
         for (int i = 0; i < toRevoke.Count; i++)
         {
+            if (repeated[i])
+            {
+                // The same user, named another way earlier in this run: its row is already written.
+                continue;
+            }
+
             string input = toRevoke[i];
             ContainmentUser? state = states[i].User;
             if (disabled.TryGetValue(input, out GraphBatchResult? disable))

@@ -133,7 +133,10 @@ public sealed class GraphBatchClient
         return ReadResponses(body, GraphCallLogHandler.HeaderValue(response, "request-id"));
     }
 
-    /// <summary>Items that carry no request-id of their own get the batch's: that is the id Microsoft support can trace.</summary>
+    /// <summary>
+    /// Each item keeps its own request-id, the one that traces that item: its own header when Graph sends one, or the
+    /// innerError of its error body. The batch's request-id is kept apart, as the fallback for items that carry neither.
+    /// </summary>
     private static List<GraphBatchResult> ReadResponses(JsonNode? body, string? batchRequestId)
     {
         var results = new List<GraphBatchResult>();
@@ -158,13 +161,8 @@ public sealed class GraphBatchClient
                 }
             }
 
-            if (batchRequestId is not null && !headers.ContainsKey("request-id"))
-            {
-                headers["request-id"] = batchRequestId;
-            }
-
             int status = response["status"]?.GetValue<int>() ?? 500;
-            results.Add(new GraphBatchResult(id, status, response["body"]?.DeepClone(), headers));
+            results.Add(new GraphBatchResult(id, status, response["body"]?.DeepClone(), headers) { BatchRequestId = batchRequestId });
         }
 
         return results;

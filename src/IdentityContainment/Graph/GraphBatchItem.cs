@@ -46,7 +46,15 @@ public sealed record GraphBatchResult(string Id, int Status, JsonNode? Body, IRe
 {
     public bool IsSuccess => Status >= 200 && Status < 300;
 
-    public string? RequestId => Headers.TryGetValue("request-id", out string? value) ? value : null;
+    /// <summary>The request-id of the batch that carried this item.</summary>
+    public string? BatchRequestId { get; init; }
+
+    /// <summary>
+    /// The id that traces this item: its own request-id header, else its error body's innerError request-id, else (an
+    /// item Graph gave no id of its own) the batch's.
+    /// </summary>
+    public string? RequestId =>
+        Headers.TryGetValue("request-id", out string? own) ? own : (IsSuccess ? null : GraphError.From(Status, Body, null).RequestId) ?? BatchRequestId;
 
     public GraphError Error => GraphError.From(Status, Body, RequestId);
 }

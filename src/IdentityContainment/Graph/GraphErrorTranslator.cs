@@ -8,6 +8,11 @@ public static class GraphErrorTranslator
     public static ContainmentException Translate(GraphError error, GraphOperation operation, string target)
     {
         string graphSays = $"Graph said {error.Status} {error.Code}: {error.Message}";
+        if (error.Status == 404 && operation.TargetNoun == "User")
+        {
+            return Users.UserNotFound.For(operation, target, error.RequestId, graphSays);
+        }
+
         (ContainmentErrorKind kind, string id, string message) = error.Status switch
         {
             401 => (ContainmentErrorKind.AuthenticationFailed, "GraphAuthenticationFailed",

@@ -42,6 +42,9 @@ public static class ContainmentActions
     public const string RevokeSessions = nameof(RevokeSessions);
     public const string ConfirmCompromised = nameof(ConfirmCompromised);
     public const string DisableDevice = nameof(DisableDevice);
+
+    /// <summary>What a <see cref="PasswordReset"/> counts as in a summary.</summary>
+    public const string ResetPassword = nameof(ResetPassword);
 }
 
 /// <summary>The outcomes of a containment action.</summary>

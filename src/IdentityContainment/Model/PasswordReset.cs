@@ -35,5 +35,5 @@ public sealed class PasswordReset
 
     public string? Message { get; init; }
 
-    public override string ToString() => $"ResetPassword {UserPrincipalName ?? UserId}: {Status}";
+    public override string ToString() => $"{ContainmentActions.ResetPassword} {UserPrincipalName ?? UserId}: {Status}";
 }

@@ -16,10 +16,5 @@ public sealed record UserLookup(string Input, ContainmentUser? User, GraphError?
     public ContainmentException Failure(GraphOperation operation) =>
         Unanswered is not null ? GraphErrorTranslator.Unexpected(Unanswered, operation, Input)
         : Error is not null ? GraphErrorTranslator.Translate(Error, operation, Input)
-        : new ContainmentException(
-                ContainmentErrorKind.NotFound,
-                operation.TargetNoun + "NotFound",
-                $"'{Input}' was not found in the tenant: Graph has no user with that {(Guid.TryParse(Input, out _) ? "object id" : "user principal name")}. Check the id, or look the user up with Get-ContainmentUser.",
-                Input)
-            { RequestId = RequestId };
+        : UserNotFound.For(operation, Input, RequestId);
 }

@@ -20,6 +20,13 @@ public sealed class HostedPowerShell : IDisposable
         _runspace.Open();
     }
 
+    /// <summary>A runspace whose console is <paramref name="host"/>: formatting and confirmations go to it.</summary>
+    public HostedPowerShell(System.Management.Automation.Host.PSHost host)
+    {
+        _runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+        _runspace.Open();
+    }
+
     public Runspace Runspace => _runspace;
 
     /// <summary>Runs a script (with a param block when it takes <paramref name="parameters"/>) and captures every stream.</summary>
@@ -57,7 +64,7 @@ public sealed class HostedPowerShell : IDisposable
             shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
             terminating)
         {
-            Progress = shell.Streams.Progress.Select(p => $"{p.Activity}: {p.StatusDescription} {p.CurrentOperation}").ToList(),
+            Progress = shell.Streams.Progress.ToList(),
         };
     }
 
@@ -77,8 +84,8 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Information,
     Exception? Terminating)
 {
-    /// <summary>Each progress record as the host would show it: activity, status and current operation.</summary>
-    public IReadOnlyList<string> Progress { get; init; } = Array.Empty<string>();
+    /// <summary>The progress records, in the order they were written.</summary>
+    public IReadOnlyList<ProgressRecord> Progress { get; init; } = Array.Empty<ProgressRecord>();
 
     /// <summary>Errors, terminating one included, as records (a terminating error's record when it has one).</summary>
     public IEnumerable<ErrorRecord> AllErrors =>

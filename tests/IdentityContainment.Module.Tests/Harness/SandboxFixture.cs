@@ -23,6 +23,13 @@ public class SandboxFixture : IAsyncLifetime
 
     public OperatorApplication ReaderApp => App(ReaderAppName);
 
+    /// <summary>
+    /// Cloud-only members without a directory role: users any app may contain. Tests pick theirs by position, each
+    /// test its own, so no two tests of a class touch the same user.
+    /// </summary>
+    public IEnumerable<UserRecord> PlainMembers =>
+        Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+
     public async Task InitializeAsync()
     {
         SandboxOptions options = CreateOptions();
@@ -43,9 +50,8 @@ public class SandboxFixture : IAsyncLifetime
             NotBefore = expired ? DateTimeOffset.UtcNow.AddHours(-2) : null,
         });
 
-    /// <summary>The index-th cloud-only member without a directory role: a user any operator may reset.</summary>
-    public UserRecord PlainMember(int index) =>
-        Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ElementAt(index);
+    /// <summary>The index-th of <see cref="PlainMembers"/>.</summary>
+    public UserRecord PlainMember(int index) => PlainMembers.ElementAt(index);
 
     /// <summary>A hosted runspace connected as the scenario's delegated admin (a responder signed in interactively).</summary>
     public HostedPowerShell DelegatedShell()

@@ -84,7 +84,7 @@ public static class SecretScan
         yield return ("Verbose", string.Join("\n", result.Verbose));
         yield return ("Debug", string.Join("\n", result.Debug));
         yield return ("Information", string.Join("\n", result.Information));
-        yield return ("Progress", string.Join("\n", result.Progress));
+        yield return ("Progress", string.Join("\n", result.Progress.Select(p => $"{p.Activity}: {p.StatusDescription} {p.CurrentOperation}")));
     }
 
     /// <summary>An output object as a table or list view could show it: its text and every property's value.</summary>

@@ -17,7 +17,7 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken StopToken => _stopping.Token;
 
-    internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, ex => WriteError(ErrorRecords.Unexpected(ex, null)));
+    internal PipelineBridge Bridge => _bridge ??= new PipelineBridge(WriteVerbose, ex => WriteErrorRecord(ErrorRecords.Unexpected(ex, null)));
 
     protected override void StopProcessing() => _stopping.Cancel();
 
@@ -74,7 +74,31 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    protected void WriteContainmentError(ContainmentException error) => WriteError(ErrorRecords.From(error));
+    protected void WriteContainmentError(ContainmentException error) => WriteErrorRecord(ErrorRecords.From(error));
+
+    /// <summary>Writes a result of this command; every result goes through here, so a summary can count it.</summary>
+    internal void WriteResult(object result)
+    {
+        OnResult(result);
+        WriteObject(result);
+    }
+
+    /// <summary>Writes a non-terminating error of this command; every error goes through here, so a summary can count it.</summary>
+    internal void WriteErrorRecord(ErrorRecord error)
+    {
+        OnError(error);
+        WriteError(error);
+    }
+
+    /// <summary>Sees each result as it is written, on the pipeline thread.</summary>
+    private protected virtual void OnResult(object result)
+    {
+    }
+
+    /// <summary>Sees each non-terminating error as it is written, on the pipeline thread.</summary>
+    private protected virtual void OnError(ErrorRecord error)
+    {
+    }
 
     /// <summary>
     /// ShouldProcess, and for a high-impact variant of a medium-impact cmdlet (Revoke -DisableAccount) the confirmation
@@ -94,14 +118,40 @@ public abstract class ContainmentCmdlet : PSCmdlet, IDisposable
         }
 
         // ShouldProcess already asked when the preference is at or below this cmdlet's own (Medium) impact.
-        ConfirmImpact preference = GetVariableValue("ConfirmPreference") is ConfirmImpact level ? level : ConfirmImpact.High;
-        if (preference is ConfirmImpact.None or ConfirmImpact.Low or ConfirmImpact.Medium)
+        if (ConfirmPreference is ConfirmImpact.None or ConfirmImpact.Low or ConfirmImpact.Medium)
         {
             return true;
         }
 
         return ShouldContinue($"{action} on '{target}'?", "Confirm high-impact containment", ref _yesToAll, ref _noToAll);
     }
+
+    /// <summary>
+    /// Whether a person will be asked to confirm a change of this impact (the cmdlet's own, or High): -Confirm says so
+    /// either way, -WhatIf never asks, otherwise $ConfirmPreference decides as ShouldProcess would.
+    /// </summary>
+    private protected bool WillAsk(bool highImpact)
+    {
+        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound)
+            ? bound is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        if (whatIf)
+        {
+            return false;
+        }
+
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && confirm is SwitchParameter asked)
+        {
+            return asked.IsPresent;
+        }
+
+        ConfirmImpact impact = highImpact
+            ? ConfirmImpact.High
+            : GetType().GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()?.ConfirmImpact ?? ConfirmImpact.Medium;
+        return ConfirmPreference != ConfirmImpact.None && ConfirmPreference <= impact;
+    }
+
+    private ConfirmImpact ConfirmPreference => GetVariableValue("ConfirmPreference") is ConfirmImpact level ? level : ConfirmImpact.High;
 
     /// <summary>
     /// The pipeline ends without StopProcessing when a later command stops it (Select-Object -First) or an error is

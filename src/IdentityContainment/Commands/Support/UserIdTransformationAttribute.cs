@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
-/// Turns whatever names a user into its id or UPN before binding: a string as it is, an object by the first of its
+/// Turns whatever names a user into its id or UPN before binding: a string or a [guid] as it is, an object by the first of its
 /// id properties that has a value. PowerShell's own by-property-name binding takes the first property that exists,
 /// even when it is empty, so a Get-MgUser object read without its UserPrincipalName would fail to bind.
 /// </summary>
@@ -26,23 +26,37 @@ internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttr
             return value;
         }
 
+        // A [guid] is an object id as it is: it has no id property of its own to read.
+        if (value is Guid objectId)
+        {
+            return objectId.ToString("D");
+        }
+
         if (value is IList many)
         {
             return many.Cast<object?>().Select(item => Transform(engineIntrinsics, item)).ToArray();
         }
 
-        // Properties as PowerShell sees them; a hashtable's keys as well, which PowerShell does not list as properties.
         PSObject input = PSObject.AsPSObject(inputData!);
-        return IdOf(
-            name => input.Properties[name]?.Value ?? (value is IDictionary dictionary && dictionary.Contains(name) ? dictionary[name] : null),
-            (input.TypeNames.FirstOrDefault() ?? value.GetType().FullName ?? "object").Split('.').Last());
+        return IdOf(input, (input.TypeNames.FirstOrDefault() ?? value.GetType().FullName ?? "object").Split('.').Last());
     }
+
+    /// <summary>The user principal name an object carries beside its id (a Graph user, a mailbox, a ContainmentAction), if any.</summary>
+    public static string? UserPrincipalNameOf(PSObject input) =>
+        Unwrap(input) is string or Guid ? null : Text(input, "UserPrincipalName");
 
     private static object? Unwrap(object? input) => input is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : input;
 
-    private static string IdOf(Func<string, object?> property, string typeName)
+    /// <summary>A property as PowerShell sees it, or a hashtable's key, which PowerShell does not list as a property; null when blank.</summary>
+    private static string? Text(PSObject input, string name)
     {
-        string? Text(string name) => Unwrap(property(name))?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+        object? value = input.Properties[name]?.Value ?? (Unwrap(input) is IDictionary dictionary && dictionary.Contains(name) ? dictionary[name] : null);
+        return Unwrap(value)?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+    }
+
+    private static string IdOf(PSObject input, string typeName)
+    {
+        string? Text(string name) => UserIdTransformationAttribute.Text(input, name);
 
         string? id = IdProperties.Select(Text).FirstOrDefault(text => text is not null);
         string? graphId = Text("Id");
