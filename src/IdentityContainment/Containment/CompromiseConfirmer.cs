@@ -14,7 +14,10 @@ namespace IdentityContainment.Containment;
 /// </summary>
 public sealed class CompromiseConfirmer
 {
-    /// <summary>Users per call. Graph documents no maximum; this stays well inside what its clients send.</summary>
+    /// <summary>
+    /// Users per call: Graph documents 60 as the most one dismiss call takes (beta riskyUsers-dismiss page), and the
+    /// confirmCompromised page states no bound of its own, so the same 60 (the sandbox refuses more).
+    /// </summary>
     public const int UsersPerCall = 60;
 
     private readonly GraphConnection _connection;

@@ -36,6 +36,25 @@ public sealed class RiskyUserTests
         Assert.Equal("alexw@contoso.com", server.Tenant.FindRiskyUser(Known.AlexId)!.UserPrincipalName);
     }
 
+    [Theory]
+    [InlineData("confirmCompromised")]
+    [InlineData("dismiss")]
+    public async Task A_call_takes_sixty_users_at_most_and_refuses_more_whole(string action)
+    {
+        await using var server = await StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var others = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid().ToString()).ToArray();
+
+        var tooMany = await graph.PostAsync($"identityProtection/riskyUsers/{action}", UserIds([Known.AlexId, .. others]));
+        var refusedAlex = server.Tenant.FindRiskyUser(Known.AlexId);
+        var sixty = await graph.PostAsync($"identityProtection/riskyUsers/{action}", UserIds([Known.AlexId, .. others[..59]]));
+
+        await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "BadRequest");
+        Assert.Null(refusedAlex);
+        Assert.Equal(HttpStatusCode.NoContent, sixty.StatusCode);
+        Assert.NotNull(server.Tenant.FindRiskyUser(Known.AlexId));
+    }
+
     [Fact]
     public async Task Dismiss_sets_risk_none_and_dismissed()
     {
