@@ -29,6 +29,12 @@ public sealed class CompromiseConfirmer
     /// <summary>Queues users; sends a call once enough are waiting.</summary>
     public Task ConfirmAsync(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
+        if (RiskyUsersUnavailable())
+        {
+            ReportUnavailable(users, results);
+            return Task.CompletedTask;
+        }
+
         List<(ContainmentUser, IResultSink<ContainmentAction>)>? full = null;
         lock (_lock)
         {
@@ -54,6 +60,40 @@ public sealed class CompromiseConfirmer
         }
 
         await SendAsync(rest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Identity Protection's riskyUser API is not offered by Microsoft Graph operated by 21Vianet: the national cloud
+    /// table of the v1.0 riskyUser pages (riskyuser-confirmcompromised, riskyuser-list, riskyuser-dismiss on
+    /// learn.microsoft.com) marks "China operated by 21Vianet" unavailable. There is nothing to call, so each user is
+    /// told so instead of getting Graph's error for a path that does not exist there.
+    /// </summary>
+    private bool RiskyUsersUnavailable() =>
+        string.Equals(_connection.Context.Environment, nameof(CloudEnvironment.China), StringComparison.OrdinalIgnoreCase);
+
+    private static void ReportUnavailable(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        foreach (ContainmentUser user in users)
+        {
+            string target = user.UserPrincipalName ?? user.Id;
+            string message = results.FailedWith(new ContainmentException(
+                ContainmentErrorKind.NotSupported,
+                "RiskyUsersNotInChinaCloud",
+                $"{target} was not confirmed compromised: Identity Protection's risky users API is not available in Microsoft Graph operated by 21Vianet (China). "
+                + "Confirm the compromise another way, for example in your incident record, and keep the account blocked (-DisableAccount) until its password is reset.",
+                target));
+            results.Succeeded(new ContainmentAction
+            {
+                UserId = user.Id,
+                UserPrincipalName = user.UserPrincipalName,
+                Action = ContainmentActions.ConfirmCompromised,
+                Target = user.Id,
+                Status = ContainmentActionStatus.Skipped,
+                Timestamp = now,
+                Message = message,
+            });
+        }
     }
 
     private async Task SendAsync(List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> queued, CancellationToken cancellationToken)
