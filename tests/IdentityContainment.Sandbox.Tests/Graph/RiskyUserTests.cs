@@ -56,6 +56,35 @@ public sealed class RiskyUserTests
     }
 
     [Fact]
+    public async Task Risky_users_list_in_pages_up_to_top_five_hundred()
+    {
+        await using var server = await TestSandbox.StartAsync(configure: o =>
+        {
+            o.Throttling.IdentityProtectionRequestsPerSecond = 100;
+            o.Paging.MaxPageSize = 2;
+        });
+        using var graph = GraphTestClient.AsAutomation(server);
+        var ids = server.Tenant.Users.Take(5).Select(u => u.Id).ToArray();
+        Assert.Equal(HttpStatusCode.NoContent, (await graph.PostAsync("identityProtection/riskyUsers/confirmCompromised", UserIds(ids))).StatusCode);
+
+        var listed = new List<string>();
+        string? next = "identityProtection/riskyUsers?$select=id,riskState";
+        while (next is not null)
+        {
+            var page = await GraphTestClient.JsonAsync(await graph.GetAsync(next));
+            var items = page["value"]!.AsArray();
+            Assert.InRange(items.Count, 1, 2);
+            listed.AddRange(items.Select(i => (string)i!["id"]!));
+            next = (string?)page["@odata.nextLink"];
+        }
+        var tooMany = await graph.GetAsync("identityProtection/riskyUsers?$top=501");
+
+        Assert.Equal(server.Tenant.RiskyUsers.Select(r => r.Id).Order(), listed.Order());
+        Assert.Subset(listed.ToHashSet(), ids.ToHashSet());
+        await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "Request_BadRequest");
+    }
+
+    [Fact]
     public async Task Dismiss_sets_risk_none_and_dismissed()
     {
         await using var server = await StartAsync();
