@@ -83,16 +83,7 @@ public sealed class CompromiseConfirmer
                 $"{target} was not confirmed compromised: Identity Protection's risky users API is not available in Microsoft Graph operated by 21Vianet (China). "
                 + "Confirm the compromise another way, for example in your incident record, and keep the account blocked (-DisableAccount) until its password is reset.",
                 target));
-            results.Succeeded(new ContainmentAction
-            {
-                UserId = user.Id,
-                UserPrincipalName = user.UserPrincipalName,
-                Action = ContainmentActions.ConfirmCompromised,
-                Target = user.Id,
-                Status = ContainmentActionStatus.Skipped,
-                Timestamp = now,
-                Message = message,
-            });
+            results.Succeeded(Confirmation(user, ContainmentActionStatus.Skipped, now, message));
         }
     }
 
@@ -145,16 +136,18 @@ public sealed class CompromiseConfirmer
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
         foreach ((ContainmentUser user, IResultSink<ContainmentAction> results) in queued)
         {
-            results.Succeeded(new ContainmentAction
-            {
-                UserId = user.Id,
-                UserPrincipalName = user.UserPrincipalName,
-                Action = ContainmentActions.ConfirmCompromised,
-                Target = user.Id,
-                Status = status,
-                Timestamp = answeredAt,
-                Message = message,
-            });
+            results.Succeeded(Confirmation(user, status, answeredAt, message));
         }
     }
+
+    private static ContainmentAction Confirmation(ContainmentUser user, string status, DateTimeOffset at, string? message) => new()
+    {
+        UserId = user.Id,
+        UserPrincipalName = user.UserPrincipalName,
+        Action = ContainmentActions.ConfirmCompromised,
+        Target = user.Id,
+        Status = status,
+        Timestamp = at,
+        Message = message,
+    };
 }

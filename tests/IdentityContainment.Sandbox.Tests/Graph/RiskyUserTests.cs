@@ -67,20 +67,13 @@ public sealed class RiskyUserTests
         var ids = server.Tenant.Users.Take(5).Select(u => u.Id).ToArray();
         Assert.Equal(HttpStatusCode.NoContent, (await graph.PostAsync("identityProtection/riskyUsers/confirmCompromised", UserIds(ids))).StatusCode);
 
-        var listed = new List<string>();
-        string? next = "identityProtection/riskyUsers?$select=id,riskState";
-        while (next is not null)
-        {
-            var page = await GraphTestClient.JsonAsync(await graph.GetAsync(next));
-            var items = page["value"]!.AsArray();
-            Assert.InRange(items.Count, 1, 2);
-            listed.AddRange(items.Select(i => (string)i!["id"]!));
-            next = (string?)page["@odata.nextLink"];
-        }
+        var pages = await graph.PagesAsync("identityProtection/riskyUsers?$select=id,riskState");
+        var listed = pages.SelectMany(p => p).Select(r => (string)r["id"]!).ToList();
         var tooMany = await graph.GetAsync("identityProtection/riskyUsers?$top=501");
 
         Assert.Equal(server.Tenant.RiskyUsers.Select(r => r.Id).Order(), listed.Order());
         Assert.Subset(listed.ToHashSet(), ids.ToHashSet());
+        Assert.All(pages, p => Assert.InRange(p.Length, 1, 2));
         await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "Request_BadRequest");
     }
 
