@@ -138,6 +138,38 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public void In_the_china_cloud_confirm_compromised_is_skipped_with_the_reason_and_graph_is_not_called()
+    {
+        // A token Graph in any cloud accepts (its audience is Graph's application id), used with -Environment China.
+        string token = Sandbox.IssueAccessToken(new AccessTokenRequest { AppId = _fixture.AutomationApp.AppId, Permissions = _fixture.AutomationApp.Roles, Audience = "00000003-0000-0000-c000-000000000000" });
+        using var shell = new HostedPowerShell();
+        shell.ImportModule();
+        shell.Run("param($T, $E) Connect-IdentityContainment -Environment China -AccessToken $T -GraphEndpoint $E -ErrorAction Stop", Parameters.Of(("T", token), ("E", Sandbox.GraphEndpoint.AbsoluteUri))).ThrowIfFailed();
+        UserRecord[] users = { Sandbox.Tenant.FindUser("isaiahl@contoso.com")!, Sandbox.Tenant.FindUser("lynner@contoso.com")! };
+        Sandbox.Requests.Clear();
+
+        ScriptResult result = shell.Run("param($U) $U | Revoke-CompromisedSession -ConfirmCompromised", Parameters.Of(("U", users.Select(u => u.UserPrincipalName).ToArray())));
+
+        var actions = result.Output.Select(o => (dynamic)o.BaseObject).ToList();
+        Assert.Equal(2, actions.Count(a => (string)a.Action == "RevokeSessions" && (string)a.Status == "Succeeded"));
+        var skipped = actions.Where(a => (string)a.Action == "ConfirmCompromised").ToList();
+        Assert.Equal(users.Select(u => u.Id).Order(), skipped.Select(a => (string)a.UserId).Order());
+        Assert.All(skipped, a =>
+        {
+            Assert.Equal("Skipped", (string)a.Status);
+            Assert.Contains("21Vianet", (string)a.Message, StringComparison.Ordinal);
+        });
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e =>
+        {
+            Assert.StartsWith("RiskyUsersNotInChinaCloud,", e.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("confirm the compromise another way", e.Exception.Message, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.DoesNotContain(Sandbox.Requests.Snapshot(), e => e.Path.Contains("identityProtection", StringComparison.OrdinalIgnoreCase));
+        Assert.All(users, u => Assert.Null(Sandbox.Tenant.FindRiskyUser(u.Id)));
+    }
+
+    [Fact]
     public void The_operators_own_account_is_refused_without_force()
     {
         using HostedPowerShell shell = _fixture.DelegatedShell();

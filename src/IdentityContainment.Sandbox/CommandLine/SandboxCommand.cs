@@ -52,6 +52,7 @@ internal static class SandboxCommand
                 HttpsPort = options.HttpsPort,
                 HttpsCertificate = certificate,
                 Latency = TimeSpan.FromMilliseconds(options.LatencyMilliseconds),
+                Paging = new PagingOptions { MaxPageSize = options.PageSize },
             }).ConfigureAwait(false);
         }
         catch (IOException e)

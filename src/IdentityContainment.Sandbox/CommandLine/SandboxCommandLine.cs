@@ -6,7 +6,7 @@ namespace IdentityContainment.Sandbox;
 internal sealed record SandboxCommandLine
 {
     public const string Usage =
-        "usage: IdentityContainment.Sandbox --scenario <name|path> [--port N] [--https-port N] [--no-https] [--latency-ms N] [--users N] [--compromised N] [--seed N]\n" +
+        "usage: IdentityContainment.Sandbox --scenario <name|path> [--port N] [--https-port N] [--no-https] [--latency-ms N] [--page-size N] [--users N] [--compromised N] [--seed N]\n" +
         "  scenarios: clean, aitm-bec, synced-user, guest-user, password-spray, generated (with --users/--compromised/--seed), or a path to a .json file";
 
     public required string Scenario { get; init; }
@@ -14,6 +14,9 @@ internal sealed record SandboxCommandLine
     public int HttpsPort { get; init; }
     public bool Https { get; init; } = true;
     public int LatencyMilliseconds { get; init; }
+
+    /// <summary>Forces every collection into pages of at most this many items (null: Graph's page sizes).</summary>
+    public int? PageSize { get; init; }
     public int? Users { get; init; }
     public int? Compromised { get; init; }
     public int? Seed { get; init; }
@@ -23,7 +26,7 @@ internal sealed record SandboxCommandLine
     {
         string? scenario = null;
         int httpPort = 0, httpsPort = 0, latency = 0;
-        int? users = null, compromised = null, seed = null;
+        int? users = null, compromised = null, seed = null, pageSize = null;
         var https = true;
         for (var i = 0; i < args.Count; i++)
         {
@@ -50,6 +53,9 @@ internal sealed record SandboxCommandLine
                     break;
                 case "--latency-ms":
                     error = ReadInt(name, Value(), 0, 60_000, v => latency = v);
+                    break;
+                case "--page-size":
+                    error = ReadInt(name, Value(), 1, 999, v => pageSize = v);
                     break;
                 case "--users":
                     error = ReadInt(name, Value(), 1, 1_000_000, v => users = v);
@@ -81,6 +87,7 @@ internal sealed record SandboxCommandLine
             HttpsPort = httpsPort,
             Https = https,
             LatencyMilliseconds = latency,
+            PageSize = pageSize,
             Users = users,
             Compromised = compromised,
             Seed = seed,

@@ -35,6 +35,7 @@ internal static class GraphRouteTable
             // and does not count against the directory's write quota. The actions come before {id}.
             new("POST", "identityProtection/riskyUsers/confirmCompromised", GraphPermissions.WriteRiskyUsers, RiskyUserHandlers.ConfirmCompromised, ThrottleClass.IdentityProtection),
             new("POST", "identityProtection/riskyUsers/dismiss", GraphPermissions.WriteRiskyUsers, RiskyUserHandlers.Dismiss, ThrottleClass.IdentityProtection),
+            new("GET", "identityProtection/riskyUsers", GraphPermissions.ReadRiskyUsers, RiskyUserHandlers.List, ThrottleClass.IdentityProtection),
             new("GET", "identityProtection/riskyUsers/{id}", GraphPermissions.ReadRiskyUsers, RiskyUserHandlers.Get, ThrottleClass.IdentityProtection),
         ];
     }

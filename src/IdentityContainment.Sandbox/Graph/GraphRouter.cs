@@ -99,7 +99,7 @@ internal sealed class GraphRouter
             matched = true;
             if (route.Method != method)
                 continue;
-            if (!route.Permission.IsSatisfiedBy(caller))
+            if (!SignedInUserScopes.AllowRoute(route, caller, values, _tenant))
                 return GraphResponse.Forbidden();
             var query = ODataQuery.Parse(request.Query);
             var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite);

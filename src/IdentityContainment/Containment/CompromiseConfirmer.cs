@@ -14,7 +14,10 @@ namespace IdentityContainment.Containment;
 /// </summary>
 public sealed class CompromiseConfirmer
 {
-    /// <summary>Users per call. Graph documents no maximum; this stays well inside what its clients send.</summary>
+    /// <summary>
+    /// Users per call: Graph documents 60 as the most one dismiss call takes (beta riskyUsers-dismiss page), and the
+    /// confirmCompromised page states no bound of its own, so the same 60 (the sandbox refuses more).
+    /// </summary>
     public const int UsersPerCall = 60;
 
     private readonly GraphConnection _connection;
@@ -26,6 +29,12 @@ public sealed class CompromiseConfirmer
     /// <summary>Queues users; sends a call once enough are waiting.</summary>
     public Task ConfirmAsync(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
+        if (RiskyUsersUnavailable())
+        {
+            ReportUnavailable(users, results);
+            return Task.CompletedTask;
+        }
+
         List<(ContainmentUser, IResultSink<ContainmentAction>)>? full = null;
         lock (_lock)
         {
@@ -51,6 +60,31 @@ public sealed class CompromiseConfirmer
         }
 
         await SendAsync(rest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Identity Protection's riskyUser API is not offered by Microsoft Graph operated by 21Vianet: the national cloud
+    /// table of the v1.0 riskyUser pages (riskyuser-confirmcompromised, riskyuser-list, riskyuser-dismiss on
+    /// learn.microsoft.com) marks "China operated by 21Vianet" unavailable. There is nothing to call, so each user is
+    /// told so instead of getting Graph's error for a path that does not exist there.
+    /// </summary>
+    private bool RiskyUsersUnavailable() =>
+        string.Equals(_connection.Context.Environment, nameof(CloudEnvironment.China), StringComparison.OrdinalIgnoreCase);
+
+    private static void ReportUnavailable(IReadOnlyList<ContainmentUser> users, IResultSink<ContainmentAction> results)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        foreach (ContainmentUser user in users)
+        {
+            string target = user.UserPrincipalName ?? user.Id;
+            string message = results.FailedWith(new ContainmentException(
+                ContainmentErrorKind.NotSupported,
+                "RiskyUsersNotInChinaCloud",
+                $"{target} was not confirmed compromised: Identity Protection's risky users API is not available in Microsoft Graph operated by 21Vianet (China). "
+                + "Confirm the compromise another way, for example in your incident record, and keep the account blocked (-DisableAccount) until its password is reset.",
+                target));
+            results.Succeeded(Confirmation(user, ContainmentActionStatus.Skipped, now, message));
+        }
     }
 
     private async Task SendAsync(List<(ContainmentUser User, IResultSink<ContainmentAction> Results)> queued, CancellationToken cancellationToken)
@@ -102,16 +136,18 @@ public sealed class CompromiseConfirmer
         DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
         foreach ((ContainmentUser user, IResultSink<ContainmentAction> results) in queued)
         {
-            results.Succeeded(new ContainmentAction
-            {
-                UserId = user.Id,
-                UserPrincipalName = user.UserPrincipalName,
-                Action = ContainmentActions.ConfirmCompromised,
-                Target = user.Id,
-                Status = status,
-                Timestamp = answeredAt,
-                Message = message,
-            });
+            results.Succeeded(Confirmation(user, status, answeredAt, message));
         }
     }
+
+    private static ContainmentAction Confirmation(ContainmentUser user, string status, DateTimeOffset at, string? message) => new()
+    {
+        UserId = user.Id,
+        UserPrincipalName = user.UserPrincipalName,
+        Action = ContainmentActions.ConfirmCompromised,
+        Target = user.Id,
+        Status = status,
+        Timestamp = at,
+        Message = message,
+    };
 }

@@ -6,7 +6,8 @@ namespace IdentityContainment.Users;
 /// <summary>
 /// One list query for up to 15 users, by object id or by user principal name:
 /// <c>GET /users?$filter=id in ('…','…')&amp;$select=…</c>. Graph takes at most 15 values in an <c>in</c> clause without
-/// advanced queries, and one query per property keeps each clause inside that limit.
+/// advanced queries, and one query per property keeps each clause inside that limit. Graph may still page the answer;
+/// <see cref="PagedBatchReads"/> reads it to its last page before <see cref="Read"/> sees it.
 /// </summary>
 internal sealed class UserQuery
 {

@@ -18,6 +18,7 @@ public sealed class SandboxCommandTests
     [InlineData(new[] { "--scenario", "clean", "--port", "eighty" }, "sandbox: error: --port needs a whole number from 0 to 65535, not 'eighty'.")]
     [InlineData(new[] { "--scenario", "clean", "--users", "10" }, "sandbox: error: --users, --compromised and --seed apply only to --scenario generated.")]
     [InlineData(new[] { "--scenario", "/tmp/does-not-exist.json" }, "sandbox: error: /tmp/does-not-exist.json: file not found.")]
+    [InlineData(new[] { "--scenario", "clean", "--page-size", "0" }, "sandbox: error: --page-size needs a whole number from 1 to 999, not '0'.")]
     public async Task Bad_arguments_exit_2_with_a_one_line_error(string[] args, string expected)
     {
         var (exitCode, _, error) = await RunAsync(args);
@@ -38,6 +39,13 @@ public sealed class SandboxCommandTests
         Assert.DoesNotContain('\n', line);
         Assert.StartsWith($"sandbox: error: {path}: ", line);
         Assert.Contains("line 3", line);
+    }
+
+    [Fact]
+    public void Page_size_forces_small_pages_and_defaults_to_graphs()
+    {
+        Assert.Equal(2, SandboxCommandLine.Parse(["--scenario", "clean", "--page-size", "2"]).Options!.PageSize);
+        Assert.Null(SandboxCommandLine.Parse(["--scenario", "clean"]).Options!.PageSize);
     }
 
     [Fact]

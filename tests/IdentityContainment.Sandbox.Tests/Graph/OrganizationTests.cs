@@ -32,6 +32,19 @@ public sealed class OrganizationTests
     }
 
     [Fact]
+    public async Task Organization_is_a_collection_paged_like_the_others()
+    {
+        await using var server = await TestSandbox.StartAsync(configure: o => o.Paging.MaxPageSize = 1);
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var pages = await graph.PagesAsync("organization?$select=displayName");
+        var tooMany = await graph.GetAsync("organization?$top=1000");
+
+        Assert.Equal("Contoso Sandbox", (string?)Assert.Single(Assert.Single(pages))["displayName"]);
+        await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "Request_BadRequest");
+    }
+
+    [Fact]
     public async Task Organization_is_refused_without_a_fitting_permission()
     {
         await using var server = await TestSandbox.StartAsync();

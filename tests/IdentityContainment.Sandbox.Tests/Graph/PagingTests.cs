@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace IdentityContainment.Sandbox.Tests;
 
@@ -22,22 +21,6 @@ public sealed class PagingTests
         }
     }
 
-    /// <summary>Follows nextLinks to the end; returns each page's items.</summary>
-    private static async Task<List<JsonObject[]>> AllPagesAsync(GraphTestClient graph, string first)
-    {
-        var pages = new List<JsonObject[]>();
-        string? next = first;
-        while (next is not null)
-        {
-            var response = await graph.GetAsync(next);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await GraphTestClient.JsonAsync(response);
-            pages.Add(body["value"]!.AsArray().Select(v => v!.AsObject()).ToArray());
-            next = (string?)body["@odata.nextLink"];
-        }
-        return pages;
-    }
-
     [Fact]
     public async Task Registered_devices_come_in_pages_of_the_forced_size_and_the_pages_hold_every_device_once()
     {
@@ -45,7 +28,7 @@ public sealed class PagingTests
         GiveAdeleDevices(server, 5);
         using var graph = GraphTestClient.AsAutomation(server);
 
-        var pages = await AllPagesAsync(graph, $"users/{Known.AdeleUpn}/registeredDevices?$select=id,displayName");
+        var pages = await graph.PagesAsync($"users/{Known.AdeleUpn}/registeredDevices?$select=id,displayName");
 
         var expected = server.Tenant.DevicesOf(Known.AdeleId).Where(d => d.RegisteredUsers.Contains(Known.AdeleId)).Select(d => d.Id).Order();
         Assert.Equal(expected, pages.SelectMany(p => p).Select(d => (string)d["id"]!).Order());
@@ -93,7 +76,7 @@ public sealed class PagingTests
         var upns = server.Tenant.Users.Take(8).Select(u => u.UserPrincipalName).ToArray();
         var filter = Uri.EscapeDataString($"userPrincipalName in ({string.Join(",", upns.Select(u => $"'{u}'"))})");
 
-        var pages = await AllPagesAsync(graph, $"users?$filter={filter}&$select=id,userPrincipalName");
+        var pages = await graph.PagesAsync($"users?$filter={filter}&$select=id,userPrincipalName");
 
         Assert.Equal(upns.Order(StringComparer.OrdinalIgnoreCase), pages.SelectMany(p => p).Select(u => (string)u["userPrincipalName"]!).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal([3, 3, 2], pages.Select(p => p.Length));

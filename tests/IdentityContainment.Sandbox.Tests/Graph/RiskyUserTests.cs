@@ -36,6 +36,47 @@ public sealed class RiskyUserTests
         Assert.Equal("alexw@contoso.com", server.Tenant.FindRiskyUser(Known.AlexId)!.UserPrincipalName);
     }
 
+    [Theory]
+    [InlineData("confirmCompromised")]
+    [InlineData("dismiss")]
+    public async Task A_call_takes_sixty_users_at_most_and_refuses_more_whole(string action)
+    {
+        await using var server = await StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var others = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid().ToString()).ToArray();
+
+        var tooMany = await graph.PostAsync($"identityProtection/riskyUsers/{action}", UserIds([Known.AlexId, .. others]));
+        var refusedAlex = server.Tenant.FindRiskyUser(Known.AlexId);
+        var sixty = await graph.PostAsync($"identityProtection/riskyUsers/{action}", UserIds([Known.AlexId, .. others[..59]]));
+
+        await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "BadRequest");
+        Assert.Null(refusedAlex);
+        Assert.Equal(HttpStatusCode.NoContent, sixty.StatusCode);
+        Assert.NotNull(server.Tenant.FindRiskyUser(Known.AlexId));
+    }
+
+    [Fact]
+    public async Task Risky_users_list_in_pages_up_to_top_five_hundred()
+    {
+        await using var server = await TestSandbox.StartAsync(configure: o =>
+        {
+            o.Throttling.IdentityProtectionRequestsPerSecond = 100;
+            o.Paging.MaxPageSize = 2;
+        });
+        using var graph = GraphTestClient.AsAutomation(server);
+        var ids = server.Tenant.Users.Take(5).Select(u => u.Id).ToArray();
+        Assert.Equal(HttpStatusCode.NoContent, (await graph.PostAsync("identityProtection/riskyUsers/confirmCompromised", UserIds(ids))).StatusCode);
+
+        var pages = await graph.PagesAsync("identityProtection/riskyUsers?$select=id,riskState");
+        var listed = pages.SelectMany(p => p).Select(r => (string)r["id"]!).ToList();
+        var tooMany = await graph.GetAsync("identityProtection/riskyUsers?$top=501");
+
+        Assert.Equal(server.Tenant.RiskyUsers.Select(r => r.Id).Order(), listed.Order());
+        Assert.Subset(listed.ToHashSet(), ids.ToHashSet());
+        Assert.All(pages, p => Assert.InRange(p.Length, 1, 2));
+        await GraphAssert.ErrorAsync(tooMany, HttpStatusCode.BadRequest, "Request_BadRequest");
+    }
+
     [Fact]
     public async Task Dismiss_sets_risk_none_and_dismissed()
     {

@@ -28,6 +28,22 @@ internal sealed class GraphTestClient : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
+    /// <summary>Reads a collection to its end, following @odata.nextLink; returns each page's items.</summary>
+    public async Task<List<JsonObject[]>> PagesAsync(string first)
+    {
+        var pages = new List<JsonObject[]>();
+        string? next = first;
+        while (next is not null)
+        {
+            var response = await GetAsync(next);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var body = await JsonAsync(response);
+            pages.Add(body["value"]!.AsArray().Select(v => v!.AsObject()).ToArray());
+            next = (string?)body["@odata.nextLink"];
+        }
+        return pages;
+    }
+
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 

@@ -1,17 +1,46 @@
+using System.Text.Json.Nodes;
+
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
 /// Identity Protection's risky users: POST identityProtection/riskyUsers/confirmCompromised and
-/// dismiss (204), GET identityProtection/riskyUsers/{id}. Throttled at 1 request per second per
-/// tenant with no Retry-After (the route table puts them in that class).
+/// dismiss (204), GET identityProtection/riskyUsers (paged) and riskyUsers/{id}. Throttled at 1 request
+/// per second per tenant with no Retry-After (the route table puts them in that class).
 /// </summary>
 internal static class RiskyUserHandlers
 {
+    /// <summary>
+    /// Users one call may name. Documented for dismiss ("The maximum count of users to dismiss in one call is 60", beta
+    /// riskyUsers-dismiss page, added after microsoft-graph-docs issue 11610); the confirmCompromised page states no
+    /// bound, so the sandbox holds it to the same 60 as its chosen refusal bound (the same service takes both).
+    /// </summary>
+    public const int MaxUsersPerCall = 60;
+
     public static GraphResponse ConfirmCompromised(GraphCallContext context) =>
         Apply(context, r => r with { RiskLevel = "high", RiskState = "confirmedCompromised", RiskDetail = "adminConfirmedUserCompromised" });
 
     public static GraphResponse Dismiss(GraphCallContext context) =>
         Apply(context, r => r with { RiskLevel = "none", RiskState = "dismissed", RiskDetail = "adminDismissedAllRiskForUser" });
+
+    public static GraphResponse List(GraphCallContext context)
+    {
+        var query = context.Query;
+        // Graph filters risky users ($filter on riskLevel, riskState...); the sandbox does not model those filters and
+        // refuses them rather than answer with an unfiltered list.
+        if (query.Has("$filter") || query.Has("$orderby") || query.Has("$search") || query.Has("$expand") || query.Has("$skip") || query.Has("$count"))
+            return GraphResponse.UnsupportedQuery();
+        if (!RiskyUserProjection.Properties.TryResolveSelect(query.Select, out var select, out var error))
+            return error!;
+        var (paging, pagingError) = CollectionPaging.Read(context, CollectionPageSizes.RiskyUsers);
+        if (pagingError is not null)
+            return pagingError;
+        var (page, hasMore) = paging!.Take(context.Tenant.RiskyUsers.OrderBy(r => r.Id, StringComparer.Ordinal), r => r.Id);
+        var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("identityProtection/riskyUsers", select) };
+        if (hasMore)
+            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
+        body["value"] = new JsonArray(page.Select(r => (JsonNode)RiskyUserProjection.Properties.Project(r, select)).ToArray());
+        return GraphResponse.Ok(body);
+    }
 
     public static GraphResponse Get(GraphCallContext context)
     {
@@ -29,6 +58,9 @@ internal static class RiskyUserHandlers
         var (ids, error) = RiskyUserIds.Read(context.Request.Body);
         if (error is not null)
             return error;
+        // Graph's wording for this refusal is not documented; the text is ours. Nothing applies, as for any 400.
+        if (ids!.Count > MaxUsersPerCall)
+            return GraphResponse.Error(400, "BadRequest", $"userIds names {ids.Count} users; one call takes at most {MaxUsersPerCall}. Send the rest in further calls.");
         var now = context.Tenant.Now();
         foreach (var id in ids!)
         {

@@ -5,14 +5,19 @@ namespace IdentityContainment.Sandbox;
 /// <summary>GET /organization and /organization/{id}: the tenant itself.</summary>
 internal static class OrganizationHandlers
 {
+    /// <summary>A collection of one, paged like every other: a client that pages generically meets no exception here.</summary>
     public static GraphResponse List(GraphCallContext context)
     {
         if (!TryProject(context, out var organization, out var error))
             return error!;
+        var (paging, pagingError) = CollectionPaging.Read(context, CollectionPageSizes.Directory);
+        if (pagingError is not null)
+            return pagingError;
+        var (page, _) = paging!.Take([organization!], _ => context.Tenant.Info.Id);
         return GraphResponse.Ok(new JsonObject
         {
             ["@odata.context"] = GraphContext.Collection("organization", Selected(context)),
-            ["value"] = new JsonArray(organization),
+            ["value"] = new JsonArray(page.ToArray<JsonNode>()),
         });
     }
 

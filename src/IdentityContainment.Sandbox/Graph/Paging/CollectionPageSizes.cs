@@ -9,4 +9,10 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     /// to the user's device collections as well, which are directory objects (INFERRED: their pages list no sizes).
     /// </summary>
     public static readonly CollectionPageSizes Directory = new(100, 999);
+
+    /// <summary>
+    /// Risky users: "The maximum page size with $top is 500 objects" (riskyuser-list page). The default is not documented;
+    /// the sandbox serves 20 a page (INFERRED), erring small so that a client which stops at one page shows it.
+    /// </summary>
+    public static readonly CollectionPageSizes RiskyUsers = new(20, 500);
 }

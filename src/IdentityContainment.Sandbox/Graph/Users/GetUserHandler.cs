@@ -10,7 +10,7 @@ internal static class GetUserHandler
         var user = context.Tenant.ReadUser(context.RouteValues[0]);
         if (user is null)
             return GraphResponse.NotFound(context.RouteValues[0]);
-        var basicOnly = !GraphPermissions.ReadFullUserProfile.IsSatisfiedBy(context.Caller);
+        var basicOnly = !SignedInUserScopes.Allow(GraphPermissions.ReadFullUserProfile, context.Caller, user);
         var json = UserProjection.Project(user, select, basicOnly);
         json.Insert(0, "@odata.context", GraphContext.Entity("users", select));
         return GraphResponse.Ok(json);

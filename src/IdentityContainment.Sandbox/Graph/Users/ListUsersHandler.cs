@@ -38,7 +38,8 @@ internal static class ListUsersHandler
             }
         }
         var (page, hasMore) = context.Tenant.PageUsers(match, paging!.AfterKey, paging.Size);
-        var basicOnly = !GraphPermissions.ReadFullUserProfile.IsSatisfiedBy(context.Caller);
+        // A list is about no single user: User.Read, which reaches only the caller's own profile, does not count here.
+        var basicOnly = !SignedInUserScopes.Allow(GraphPermissions.ReadFullUserProfile, context.Caller, targetUser: null);
         var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("users", select) };
         // $count needs the advanced-query header; without it Graph silently ignores it (CONTRACT §0).
         if (paging.AfterKey is null && string.Equals(query.Get("$count"), "true", StringComparison.OrdinalIgnoreCase)
