@@ -1,3 +1,5 @@
+using IdentityContainment.Polyfills;
+
 namespace IdentityContainment.Graph;
 
 /// <summary>
@@ -86,7 +88,7 @@ public sealed class WriteQuotaPacer
             Interlocked.Increment(ref _waiting);
             try
             {
-                await DelayAsync(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                await ClockDelay.Delay(_clock, wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -94,11 +96,4 @@ public sealed class WriteQuotaPacer
             }
         }
     }
-
-    // Waits on the pacer's clock: the system's timers, or a test clock's when it is moved.
-#if NET8_0_OR_GREATER
-    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) => Task.Delay(wait, _clock, cancellationToken);
-#else
-    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) => _clock.Delay(wait, cancellationToken);
-#endif
 }
