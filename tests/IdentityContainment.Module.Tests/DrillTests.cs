@@ -59,6 +59,6 @@ public sealed class DrillTests
     {
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string drill = Path.Combine(ModuleLocation.RepositoryRoot, "src", "IdentityContainment.Drill", "bin", configuration, "net10.0", "IdentityContainment.Drill.dll");
-        return ChildProcess.Run("dotnet", arguments.Prepend(drill), environment: null, TimeSpan.FromMinutes(2));
+        return ChildProcess.Run("dotnet", arguments.Prepend(drill), environment: null, ChildProcess.HangGuard);
     }
 }

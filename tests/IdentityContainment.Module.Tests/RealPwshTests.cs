@@ -9,7 +9,7 @@ public sealed class RealPwshTests
     [PwshFact]
     public void Pwsh_is_the_version_the_tool_manifest_pins_unless_IC_PWSH_names_another()
     {
-        (int exitCode, string output) = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", "'VERSION ' + $PSVersionTable.PSVersion" }, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+        (int exitCode, string output) = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", "'VERSION ' + $PSVersionTable.PSVersion" }, new Dictionary<string, string>(), ChildProcess.HangGuard);
 
         Assert.True(exitCode == 0, output);
         string version = output.Split('\n').Single(l => l.StartsWith("VERSION ", StringComparison.Ordinal))["VERSION ".Length..].Trim();
@@ -26,7 +26,7 @@ public sealed class RealPwshTests
     [PwshFact]
     public void Modules_installed_for_the_user_are_not_on_the_module_path_of_pwsh()
     {
-        (int exitCode, string output) = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", "$env:PSModulePath -split [System.IO.Path]::PathSeparator | ForEach-Object { 'FOLDER ' + $_ }" }, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+        (int exitCode, string output) = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", "$env:PSModulePath -split [System.IO.Path]::PathSeparator | ForEach-Object { 'FOLDER ' + $_ }" }, new Dictionary<string, string>(), ChildProcess.HangGuard);
 
         Assert.True(exitCode == 0, output);
         string[] folders = output.Split('\n').Where(l => l.StartsWith("FOLDER ", StringComparison.Ordinal)).Select(l => l["FOLDER ".Length..].Trim()).ToArray();

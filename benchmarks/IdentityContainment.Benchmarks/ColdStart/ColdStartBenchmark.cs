@@ -80,7 +80,7 @@ internal sealed class ColdStartBenchmark : IBenchmark
         string? pwsh = Environment.GetEnvironmentVariable(PwshColdStart.PathVariable);
         if (string.IsNullOrWhiteSpace(pwsh))
         {
-            output.WriteLine($"Real pwsh: skipped, {PwshColdStart.PathVariable} is not set. Set it to a pwsh 7 executable (CI uses /work/shared/tools/pwsh) to measure what users run.");
+            output.WriteLine($"Real pwsh: skipped, {PwshColdStart.PathVariable} is not set. Set it to a pwsh 7 executable (benchmarks/README.md says how to get the pinned one) to measure what users run.");
             output.WriteLine();
         }
         else if (!File.Exists(pwsh))

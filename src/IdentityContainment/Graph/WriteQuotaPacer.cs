@@ -1,3 +1,5 @@
+using IdentityContainment.Polyfills;
+
 namespace IdentityContainment.Graph;
 
 /// <summary>
@@ -20,11 +22,13 @@ public sealed class WriteQuotaPacer
 
     private readonly object _lock = new();
     private readonly double _refillPerSecond;
+    private readonly TimeProvider _clock;
     private double _available;
-    private DateTimeOffset _refilledAt = DateTimeOffset.UtcNow;
+    private DateTimeOffset _refilledAt;
     private int _waiting;
 
-    public WriteQuotaPacer(int quota, TimeSpan window, int headroom = 0)
+    // The clock is the system's unless a test supplies one it moves itself, so pacing is checked without waiting.
+    public WriteQuotaPacer(int quota, TimeSpan window, int headroom = 0, TimeProvider? clock = null)
     {
         if (quota <= 0 || window <= TimeSpan.Zero || headroom < 0 || headroom >= quota)
         {
@@ -35,6 +39,8 @@ public sealed class WriteQuotaPacer
         Window = window;
         _available = Quota;
         _refillPerSecond = quota / window.TotalSeconds;
+        _clock = clock ?? TimeProvider.System;
+        _refilledAt = _clock.GetUtcNow();
     }
 
     /// <summary>The writes that may go at once: Graph's quota less the headroom.</summary>
@@ -66,7 +72,7 @@ public sealed class WriteQuotaPacer
             TimeSpan wait;
             lock (_lock)
             {
-                DateTimeOffset now = DateTimeOffset.UtcNow;
+                DateTimeOffset now = _clock.GetUtcNow();
                 _available = Math.Min(Quota, _available + ((now - _refilledAt).TotalSeconds * _refillPerSecond));
                 _refilledAt = now;
                 if (_available >= writes)
@@ -82,7 +88,7 @@ public sealed class WriteQuotaPacer
             Interlocked.Increment(ref _waiting);
             try
             {
-                await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                await ClockDelay.Delay(_clock, wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -1,6 +1,7 @@
 using IdentityContainment.Connection;
 using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
+using IdentityContainment.Polyfills;
 
 namespace IdentityContainment.Users;
 
@@ -32,6 +33,7 @@ public sealed class UserReader
     private static readonly TimeSpan PacedRecheck = TimeSpan.FromMilliseconds(250);
 
     private readonly GraphConnection _connection;
+    private readonly TimeProvider _clock;
     private readonly object _lock = new();
     private List<PendingLookup> _waiting = new();
     private int _waitingUsers;
@@ -40,7 +42,14 @@ public sealed class UserReader
     private DateTime _lastJoinUtc;
     private DateTime _recheckAt = DateTime.MaxValue;
 
-    public UserReader(GraphConnection connection) => _connection = connection;
+    /// <summary>Reads through <paramref name="connection"/>; its waits follow <paramref name="clock"/>, the system's unless a test moves its own.</summary>
+    public UserReader(GraphConnection connection, TimeProvider? clock = null)
+    {
+        _connection = connection;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Whether the caller is taking input and may start more workers now. Set false while it waits for a worker to
@@ -67,7 +76,7 @@ public sealed class UserReader
         lock (_lock)
         {
             _workers++;
-            _lastJoinUtc = DateTime.UtcNow;
+            _lastJoinUtc = Now;
         }
 
         return new Participation(this);
@@ -97,7 +106,7 @@ public sealed class UserReader
             return Task.FromResult<IReadOnlyList<UserLookup>>(Array.Empty<UserLookup>());
         }
 
-        var lookup = new PendingLookup(userIds, cancellationToken);
+        var lookup = new PendingLookup(userIds, Now, cancellationToken);
         List<PendingLookup>? due;
         lock (_lock)
         {
@@ -130,7 +139,7 @@ public sealed class UserReader
             return null;
         }
 
-        DateTime now = DateTime.UtcNow;
+        DateTime now = Now;
         DateTime quietAt = _inputFlowing ? _lastJoinUtc + JoinExpectedWithin : now;
         DateTime lateAt = _waiting[0].Since + LateWorkersWaitedFor;
         bool full = _waitingUsers >= UsersPerRead;
@@ -158,8 +167,8 @@ public sealed class UserReader
         }
 
         _recheckAt = when;
-        TimeSpan delay = when - DateTime.UtcNow;
-        _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero).ContinueWith(
+        TimeSpan delay = when - Now;
+        _ = ClockDelay.Delay(_clock, delay > TimeSpan.Zero ? delay : TimeSpan.Zero).ContinueWith(
             _ =>
             {
                 List<PendingLookup>? due;
@@ -184,6 +193,9 @@ public sealed class UserReader
 
     private async Task AnswerAsync(List<PendingLookup> due)
     {
+        // The read may go out from whichever thread made it due (the pipeline thread ending the input, a recheck):
+        // it is the asking work's Graph traffic all the same, so -Verbose shows it and its retries.
+        GraphActivity.Current = due[0].Observer;
         try
         {
             Dictionary<string, UserLookup> found = await QueryAsync(due.SelectMany(d => d.UserIds), due[0].CancellationToken).ConfigureAwait(false);
@@ -235,9 +247,10 @@ public sealed class UserReader
 
     private sealed class PendingLookup
     {
-        public PendingLookup(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        public PendingLookup(IReadOnlyList<string> userIds, DateTime since, CancellationToken cancellationToken)
         {
             UserIds = userIds;
+            Since = since;
             CancellationToken = cancellationToken;
             cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
         }
@@ -246,7 +259,10 @@ public sealed class UserReader
 
         public CancellationToken CancellationToken { get; }
 
-        public DateTime Since { get; } = DateTime.UtcNow;
+        public DateTime Since { get; }
+
+        /// <summary>Who watches the Graph calls of the work that asked (its cmdlet's -Verbose).</summary>
+        public IGraphActivityObserver? Observer { get; } = GraphActivity.Current;
 
         // Continuations run on the pool: never inline under the reader's lock or inside another worker's read.
         public TaskCompletionSource<IReadOnlyList<UserLookup>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

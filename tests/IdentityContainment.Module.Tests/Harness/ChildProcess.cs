@@ -5,6 +5,9 @@ namespace IdentityContainment.Module.Tests.Harness;
 /// <summary>Runs a program to its end and returns its exit code and everything it printed.</summary>
 public static class ChildProcess
 {
+    /// <summary>How long a child may run before it is taken for hung: a guard for the run, never a measure of speed.</summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
+
     public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
