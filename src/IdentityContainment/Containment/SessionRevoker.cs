@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using IdentityContainment.Connection;
-using IdentityContainment.Errors;
 using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
 using IdentityContainment.Users;
@@ -29,9 +28,10 @@ public sealed class SessionRevoker
 
     public async Task RevokeAsync(IReadOnlyList<string> userIds, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
+        var report = new RevocationResults(results, _connection.Context);
         if (_options.OwnAccount is { } guard)
         {
-            userIds = await guard.SetAsideOwnAsync(userIds, _reader, (input, user) => SkipOwnAccount(guard, input, user, results), cancellationToken).ConfigureAwait(false);
+            userIds = await guard.SetAsideOwnAsync(userIds, _reader, (input, user) => report.OwnAccountSkipped(guard, input, user), cancellationToken).ConfigureAwait(false);
         }
 
         var disabled = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
@@ -66,7 +66,7 @@ public sealed class SessionRevoker
             _options.ReadBackTimeout,
             cancellationToken).ConfigureAwait(false);
         bool[] repeated = states.Select(s => s.User is not null && _options.ReportedUsers?.Claim(s.User.Id) == false).ToArray();
-        ReportRevocations(toRevoke, states, repeated, disabled, revoked, sentAt, answeredAt, results);
+        ReportRevocations(toRevoke, states, repeated, disabled, revoked, sentAt, answeredAt, report, results);
 
         List<ContainmentUser> contained = states.Where((s, i) => s.User is not null && revoked[i].IsSuccess && !repeated[i]).Select(s => s.User!).ToList();
         if (_options.ConfirmCompromised is { } confirmer)
@@ -92,6 +92,7 @@ public sealed class SessionRevoker
         IReadOnlyList<GraphBatchResult> revoked,
         DateTimeOffset sentAt,
         DateTimeOffset answeredAt,
+        RevocationResults report,
         IResultSink<ContainmentAction> results)
     {
         for (int i = 0; i < toRevoke.Count; i++)
@@ -108,11 +109,11 @@ public sealed class SessionRevoker
             {
                 if (disable.IsSuccess && state?.AccountEnabled == true)
                 {
-                    ReportUnconfirmed(ContainmentActions.DisableAccount, input, state, disable, answeredAt, $"the directory still shows the account enabled (accountEnabled true) after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back", results);
+                    report.Unconfirmed(ContainmentActions.DisableAccount, state, disable, answeredAt, $"the directory still shows the account enabled (accountEnabled true) after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back");
                 }
                 else
                 {
-                    Report(ContainmentActions.DisableAccount, input, state, disable, answeredAt, GraphOperation.DisableAccount, results, disable.IsSuccess && state?.OnPremisesSyncEnabled == true ? WarnSyncedDisable(state, results) : null);
+                    report.Answered(ContainmentActions.DisableAccount, input, state, disable, answeredAt, GraphOperation.DisableAccount, disable.IsSuccess && state?.OnPremisesSyncEnabled == true ? report.SyncedDisableWarning(state) : null);
                 }
             }
 
@@ -137,11 +138,11 @@ public sealed class SessionRevoker
             if (revoked[i].IsSuccess && state is not null && !ReadBackEvidence.ShowsRevocation(state, sentAt))
             {
                 string shown = state.SignInSessionsValidFromDateTime is { } old ? $"sessions valid from {old.ToUniversalTime():u}" : "no revocation time at all";
-                ReportUnconfirmed(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, $"the directory still shows {shown}, before the revocation was sent at {sentAt.ToUniversalTime():u}, after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back", results);
+                report.Unconfirmed(ContainmentActions.RevokeSessions, state, revoked[i], answeredAt, $"the directory still shows {shown}, before the revocation was sent at {sentAt.ToUniversalTime():u}, after {_options.ReadBackTimeout.TotalSeconds:0} s of reading back");
             }
             else
             {
-                Report(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, results, note);
+                report.Answered(ContainmentActions.RevokeSessions, input, state, revoked[i], answeredAt, GraphOperation.RevokeSessions, note);
             }
 
             if (revoked[i].IsSuccess && state?.UserType == "Guest")
@@ -153,95 +154,9 @@ public sealed class SessionRevoker
         }
     }
 
-    /// <summary>
-    /// Graph accepted the write, but no read has shown it yet (replication lag): reported as Pending without evidence
-    /// values, with what to check, never as Succeeded.
-    /// </summary>
-    private static void ReportUnconfirmed(string action, string input, ContainmentUser state, GraphBatchResult answer, DateTimeOffset answeredAt, string whatWasRead, IResultSink<ContainmentAction> results)
-    {
-        string who = state.UserPrincipalName ?? state.Id;
-        results.Warn($"{action} {who}: Graph accepted it, but {whatWasRead}. That is directory replication lag; it is not yet evidence.");
-        results.Succeeded(new ContainmentAction
-        {
-            UserId = state.Id,
-            UserPrincipalName = state.UserPrincipalName,
-            Action = action,
-            Target = state.Id,
-            Status = ContainmentActionStatus.Pending,
-            Timestamp = answeredAt,
-            RequestId = answer.RequestId,
-            Message = $"Accepted by Graph but not yet confirmed: {whatWasRead} (replication lag). Check it in a few minutes with Get-ContainmentUser {who}; repeating the action is also safe.",
-        });
-    }
-
-    /// <summary>A synced account disabled in the cloud stays disabled only until a sync cycle copies the AD value back.</summary>
-    private static string WarnSyncedDisable(ContainmentUser state, IResultSink<ContainmentAction> results)
-    {
-        string who = state.UserPrincipalName ?? state.Id;
-        string advice = $"{who} is synchronized from on-premises Active Directory: Entra ID disabled it, but the next sync cycle enables it again while the AD account is enabled. Disable the account in on-premises AD as well.";
-        results.Warn(advice);
-        return advice;
-    }
-
-    private static void SkipOwnAccount(OwnAccountGuard guard, string input, ContainmentUser? user, IResultSink<ContainmentAction> results)
-    {
-        results.Failed(guard.Refusal(input));
-        results.Succeeded(new ContainmentAction
-        {
-            UserId = user?.Id ?? input,
-            UserPrincipalName = user?.UserPrincipalName,
-            Action = ContainmentActions.RevokeSessions,
-            Target = input,
-            Status = ContainmentActionStatus.Skipped,
-            Timestamp = DateTimeOffset.UtcNow,
-            Message = "The operator's own account; use -Force to include it.",
-        });
-    }
-
     private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
     {
         GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(itemFor));
         return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
-    }
-
-    private void Report(string action, string input, ContainmentUser? state, GraphBatchResult answer, DateTimeOffset answeredAt, GraphOperation operation, IResultSink<ContainmentAction> results, string? note = null)
-    {
-        string? message = answer.IsSuccess ? note : results.FailedWith(Explain(answer, operation, input, state, _connection.Context));
-
-        results.Succeeded(new ContainmentAction
-        {
-            UserId = state?.Id ?? input,
-            UserPrincipalName = state?.UserPrincipalName ?? (input.Contains('@') ? input : null),
-            Action = action,
-            Target = state?.Id ?? input,
-            Status = answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
-            Timestamp = answeredAt,
-            SignInSessionsValidFromDateTime = action == ContainmentActions.RevokeSessions && answer.IsSuccess ? state?.SignInSessionsValidFromDateTime : null,
-            AccountEnabled = action == ContainmentActions.DisableAccount ? state?.AccountEnabled : null,
-            RequestId = answer.RequestId,
-            Message = message,
-        });
-    }
-
-    /// <summary>Graph's refusals, in terms of what the operator does next.</summary>
-    private static ContainmentException Explain(GraphBatchResult answer, GraphOperation operation, string input, ContainmentUser? state, ContainmentContext context)
-    {
-        if (operation == GraphOperation.DisableAccount && answer.Status == 400 && state?.OnPremisesSyncEnabled == true)
-        {
-            return new ContainmentException(
-                ContainmentErrorKind.NotSupported,
-                "SyncedAccountDisableRefused",
-                $"{state.UserPrincipalName} is synchronized from on-premises Active Directory, so Entra ID refuses to disable it in the cloud. Disable the account in on-premises AD (it then syncs); the sessions were still revoked. Graph said: {answer.Error.Message}",
-                input)
-            { RequestId = answer.RequestId };
-        }
-
-        if (operation == GraphOperation.DisableAccount && answer.Status == 403 && context.PermissionType == "Application"
-            && AppOnlyRefusals.Disable(context, state?.UserPrincipalName ?? input, state?.Id ?? input, answer) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return GraphErrorTranslator.Translate(answer.Error, operation, input);
     }
 }
