@@ -138,6 +138,49 @@ public sealed class RevokeCompromisedSessionTests : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public void A_device_list_whose_later_page_fails_disables_none_of_it_and_says_so()
+    {
+        // Five new devices, listed two to a page: the first page answers, the later ones fail.
+        UserRecord user = Sandbox.Tenant.FindUser("lynner@contoso.com")!;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        DeviceRecord[] recent = Enumerable.Range(1, 5).Select(i => new DeviceRecord
+        {
+            Id = $"7f000000-0000-4000-8000-{i:D12}",
+            DeviceId = $"7a000000-0000-4000-8000-{i:D12}",
+            DisplayName = $"ROGUE-PC-{i}",
+            OperatingSystem = "Windows",
+            RegistrationDateTime = now.AddHours(-i),
+            RegisteredOwners = [user.Id],
+            RegisteredUsers = [user.Id],
+        }).ToArray();
+        foreach (DeviceRecord device in recent)
+        {
+            Sandbox.Tenant.AddDevice(device);
+        }
+
+        FaultRule laterPages = Sandbox.Faults.Add(FaultRule.InternalServerError($"^/users/{user.Id}/registeredDevices", times: null, queryPattern: @"\$skiptoken="));
+        ScriptResult result;
+        try
+        {
+            using HostedPowerShell shell = _fixture.ConnectedShell();
+            result = shell.Run(
+                "param($U, $Since) Revoke-CompromisedSession $U -DisableDevice -Since $Since",
+                Parameters.Of(("U", user.Id), ("Since", now.AddDays(-1).UtcDateTime)));
+        }
+        finally
+        {
+            Sandbox.Faults.Remove(laterPages);
+        }
+
+        Assert.True(laterPages.Hits >= 1, "The fault should have hit a later page.");
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Contains("list the devices registered to", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Output.Select(o => (dynamic)o.BaseObject), a => (string)a.Action == "DisableDevice" && (string)a.Status == "Succeeded");
+        // Half a list must not pass for the whole one: not even the first page's devices are disabled.
+        Assert.All(recent, d => Assert.True(Sandbox.Tenant.FindDevice(d.Id)!.AccountEnabled));
+    }
+
+    [Fact]
     public void In_the_china_cloud_confirm_compromised_is_skipped_with_the_reason_and_graph_is_not_called()
     {
         // A token Graph in any cloud accepts (its audience is Graph's application id), used with -Environment China.

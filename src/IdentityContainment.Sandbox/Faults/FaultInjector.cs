@@ -36,11 +36,11 @@ public sealed class FaultInjector
     /// Applies the matching rules in order: delays are awaited and the search goes on; the first
     /// error rule that still has uses is returned, and the request gets that error.
     /// </summary>
-    internal async Task<FaultRule?> ApplyAsync(string method, string path, CancellationToken cancellationToken)
+    internal async Task<FaultRule?> ApplyAsync(string method, string path, string query, CancellationToken cancellationToken)
     {
         foreach (var rule in Rules)
         {
-            if (!rule.Matches(method, path) || !rule.TryConsume())
+            if (!rule.Matches(method, path, query) || !rule.TryConsume())
                 continue;
             if (rule.Action != FaultAction.Delay)
                 return rule;

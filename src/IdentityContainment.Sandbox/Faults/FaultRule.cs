@@ -19,9 +19,10 @@ public enum FaultAction
 }
 
 /// <summary>
-/// One injected fault: which requests it hits (method and a regular expression on the path) and how
-/// often. Graph requests are matched on their path below the version, e.g. "/users/{id}/revokeSignInSessions"
-/// (each $batch item too); the token and managed identity endpoints on their own path ("/msi/token").
+/// One injected fault: which requests it hits (method, a regular expression on the path and, optionally, one on the
+/// query) and how often. Graph requests are matched on their path below the version, e.g.
+/// "/users/{id}/revokeSignInSessions" (each $batch item too); the token and managed identity endpoints on their own
+/// path ("/msi/token"). A query pattern picks out, say, only the later pages of a list ("\$skiptoken=").
 /// </summary>
 public sealed class FaultRule
 {
@@ -30,13 +31,15 @@ public sealed class FaultRule
 
     /// <param name="pathPattern">Regular expression, matched case-insensitively anywhere in the path (anchor it with ^ and $ if needed).</param>
     /// <param name="times">How many matching requests to hit; null for every one until removed.</param>
-    public FaultRule(FaultAction action, string pathPattern, string? method = null, int? times = null, TimeSpan? retryAfter = null, TimeSpan delay = default)
+    /// <param name="queryPattern">Regular expression matched case-insensitively in the raw query string; null matches any query.</param>
+    public FaultRule(FaultAction action, string pathPattern, string? method = null, int? times = null, TimeSpan? retryAfter = null, TimeSpan delay = default, string? queryPattern = null)
     {
         ArgumentNullException.ThrowIfNull(pathPattern);
         if (times is <= 0)
             throw new ArgumentOutOfRangeException(nameof(times), "times must be positive, or null for always.");
         Action = action;
         PathPattern = new Regex(pathPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        QueryPattern = queryPattern is null ? null : new Regex(queryPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         Method = method;
         Times = times;
         RetryAfter = retryAfter;
@@ -50,14 +53,17 @@ public sealed class FaultRule
     public static FaultRule ServiceUnavailable(string pathPattern, TimeSpan? retryAfter = null, int? times = 1, string? method = null) =>
         new(FaultAction.ServiceUnavailable, pathPattern, method, times, retryAfter);
 
-    public static FaultRule InternalServerError(string pathPattern, int? times = 1, string? method = null) =>
-        new(FaultAction.InternalServerError, pathPattern, method, times);
+    public static FaultRule InternalServerError(string pathPattern, int? times = 1, string? method = null, string? queryPattern = null) =>
+        new(FaultAction.InternalServerError, pathPattern, method, times, queryPattern: queryPattern);
 
     public static FaultRule Latency(string pathPattern, TimeSpan delay, int? times = null, string? method = null) =>
         new(FaultAction.Delay, pathPattern, method, times, delay: delay);
 
     public FaultAction Action { get; }
     public Regex PathPattern { get; }
+
+    /// <summary>Matched in the raw query string; null for any query.</summary>
+    public Regex? QueryPattern { get; }
 
     /// <summary>HTTP method to match; null for any.</summary>
     public string? Method { get; }
@@ -70,8 +76,10 @@ public sealed class FaultRule
 
     public bool IsExhausted => Volatile.Read(ref _remaining) <= 0;
 
-    internal bool Matches(string method, string path) =>
-        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && PathPattern.IsMatch(path);
+    internal bool Matches(string method, string path, string query) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && PathPattern.IsMatch(path)
+        && (QueryPattern is null || QueryPattern.IsMatch(query));
 
     /// <summary>Claims one use; false when another request took the last one.</summary>
     internal bool TryConsume()
@@ -90,5 +98,5 @@ public sealed class FaultRule
         }
     }
 
-    public override string ToString() => $"{Action} {Method ?? "*"} {PathPattern} ({(Times is null ? "always" : $"{Times} times")})";
+    public override string ToString() => $"{Action} {Method ?? "*"} {PathPattern}{(QueryPattern is null ? "" : $"?{QueryPattern}")} ({(Times is null ? "always" : $"{Times} times")})";
 }

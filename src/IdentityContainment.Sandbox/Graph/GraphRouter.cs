@@ -45,7 +45,7 @@ internal sealed class GraphRouter
         {
             response = GraphResponse.Error(401, "InvalidAuthenticationToken", request.Caller.Failure!);
         }
-        else if (await _faults.ApplyAsync(method, GraphPath.Decoded(request.Path), cancellationToken).ConfigureAwait(false) is { } fault)
+        else if (await _faults.ApplyAsync(method, GraphPath.Decoded(request.Path), request.Query, cancellationToken).ConfigureAwait(false) is { } fault)
         {
             response = FaultResponses.For(fault);
         }

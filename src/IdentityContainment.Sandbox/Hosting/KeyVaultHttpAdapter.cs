@@ -44,7 +44,7 @@ internal sealed class KeyVaultHttpAdapter(SandboxServer server, KeyVaultEndpoint
         var body = await HttpJson.ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
             return KeyVaultErrors.Error(413, "RequestBodyTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.");
-        if (await server.Faults.ApplyAsync(http.Request.Method, path, http.RequestAborted).ConfigureAwait(false) is { } fault)
+        if (await server.Faults.ApplyAsync(http.Request.Method, path, http.Request.QueryString.Value?.TrimStart('?') ?? "", http.RequestAborted).ConfigureAwait(false) is { } fault)
         {
             var faulted = FaultResponses.For(fault);
             var error = KeyVaultErrors.Error(faulted.Status, faulted.Status == 429 ? "Throttled" : "ServiceUnavailable",

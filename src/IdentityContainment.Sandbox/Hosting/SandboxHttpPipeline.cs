@@ -90,7 +90,7 @@ internal sealed class SandboxHttpPipeline(
         };
         if (kind is null)
             return (null, NotFound(path));
-        if (await server.Faults.ApplyAsync(http.Request.Method, path, http.RequestAborted).ConfigureAwait(false) is { } fault)
+        if (await server.Faults.ApplyAsync(http.Request.Method, path, http.Request.QueryString.Value?.TrimStart('?') ?? "", http.RequestAborted).ConfigureAwait(false) is { } fault)
             return (kind, Faulted(fault));
 
         switch (kind)

@@ -26,6 +26,22 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_query_pattern_hits_only_requests_whose_query_matches_such_as_later_pages()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var rule = server.Faults.Add(FaultRule.InternalServerError("^/users$", times: null, queryPattern: @"\$skiptoken="));
+
+        var firstPage = await graph.GetAsync("users?$top=2");
+        var nextLink = (string)(await GraphTestClient.JsonAsync(firstPage))["@odata.nextLink"]!;
+        var laterPage = await graph.GetAsync(nextLink[(nextLink.IndexOf("/v1.0/", StringComparison.Ordinal) + "/v1.0/".Length)..]);
+
+        Assert.Equal(HttpStatusCode.OK, firstPage.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, laterPage.StatusCode);
+        Assert.Equal(1, rule.Hits);
+    }
+
+    [Fact]
     public async Task Injected_429_without_retry_after_has_no_header()
     {
         await using var server = await TestSandbox.StartAsync();
