@@ -49,6 +49,38 @@ public sealed class ResetToKeyVaultTests : IClassFixture<SandboxFixture>
         Assert.DoesNotContain(stored, output, StringComparison.Ordinal);
     }
 
+    /// <summary>In a real pwsh, for the vault's own host name: an answer that does not name the stored secret proves nothing.</summary>
+    [PwshFact]
+    public void A_store_answered_with_another_vaults_secret_id_keeps_the_password_in_the_result()
+    {
+        UserRecord user = _fixture.PlainMember(2);
+        const string script = "$ErrorActionPreference = 'Continue'\n" + SandboxFixture.PwshConnectWithSecret + """
+            $all = Reset-CompromisedPassword $env:IC_USER_ID -KeyVaultUri $env:IC_VAULT -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+            $all | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | ForEach-Object { 'RESULT ' + ([pscustomobject]@{ Status = $_.Status; SecretUri = $_.SecretUri; HasPassword = $null -ne $_.TemporaryPassword } | ConvertTo-Json -Compress) }
+            $failed | ForEach-Object { 'ERROR ' + $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }
+            """;
+        Sandbox.Tenant.StoredSecretIdVault = new Uri("https://kv-elsewhere.vault.localhost/");
+        (int exitCode, string output) result;
+        try
+        {
+            result = Pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", script }, _fixture.PwshEnvironment(user.UserPrincipalName), TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            Sandbox.Tenant.StoredSecretIdVault = null;
+        }
+
+        Assert.True(result.exitCode == 0, result.output);
+        string line = result.output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        using var reset = System.Text.Json.JsonDocument.Parse(line["RESULT ".Length..]);
+        Assert.True(reset.RootElement.GetProperty("HasPassword").GetBoolean(), "The password Graph now holds must stay in the result when the vault is not known to hold it.");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reset.RootElement.GetProperty("SecretUri").ValueKind);
+        string error = result.output.Split('\n').Single(l => l.StartsWith("ERROR ", StringComparison.Ordinal));
+        Assert.StartsWith("ERROR KeyVaultStoreFailed,", error, StringComparison.Ordinal);
+        Assert.Contains("without the stored secret's id", error, StringComparison.Ordinal);
+        Assert.True(Sandbox.Tenant.FindUser(user.Id)!.LastPasswordChangeDateTime > user.LastPasswordChangeDateTime);
+    }
+
     [Fact]
     public void A_graph_only_access_token_is_refused_before_any_password_changes()
     {

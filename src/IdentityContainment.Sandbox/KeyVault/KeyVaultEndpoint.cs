@@ -75,7 +75,10 @@ internal sealed partial class KeyVaultEndpoint(TenantState tenant, AccessTokenVa
             Updated = now,
             Value = request.Value,
         });
-        return new EndpointResult(200, SecretBundle.From(stored));
+        var bundle = SecretBundle.From(stored);
+        if (tenant.StoredSecretIdVault is { } elsewhere)
+            bundle["id"] = new Uri(elsewhere, $"secrets/{stored.Name}/{stored.Version}").AbsoluteUri;
+        return new EndpointResult(200, bundle);
     }
 
     private EndpointResult Get(KeyVaultRecord vault, string name, string? version)

@@ -12,6 +12,12 @@ public sealed partial class TenantState
         get { lock (_gate) return _keyVaults.ToArray(); }
     }
 
+    /// <summary>
+    /// A fault for tests: the vault the answer to a stored secret names in its id, instead of the vault that stored it
+    /// (a tampered or misrouted answer). The secret is still stored. Null: the answer names the storing vault.
+    /// </summary>
+    public Uri? StoredSecretIdVault { get; set; }
+
     public KeyVaultRecord? FindKeyVault(string name)
     {
         lock (_gate) return _keyVaults.Find(name);
