@@ -45,6 +45,8 @@ public sealed class RealPwshTests
     private static string PinnedPwshVersion()
     {
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(ModuleLocation.RepositoryRoot, ".config", "dotnet-tools.json")));
-        return manifest.RootElement.GetProperty("tools").GetProperty("powershell").GetProperty("version").GetString()!;
+        // Package ids are case-insensitive in a tool manifest, as in NuGet.
+        JsonProperty tool = manifest.RootElement.GetProperty("tools").EnumerateObject().Single(t => t.Name.Equals("powershell", StringComparison.OrdinalIgnoreCase));
+        return tool.Value.GetProperty("version").GetString()!;
     }
 }
