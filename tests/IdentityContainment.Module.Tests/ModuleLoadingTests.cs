@@ -12,8 +12,7 @@ public sealed class ModuleLoadingTests : IClassFixture<SandboxFixture>
 {
     private static readonly string[] IsolatedLibraries =
     {
-        "Microsoft.Graph", "Microsoft.Graph.Core", "Microsoft.Kiota.Abstractions", "Microsoft.Kiota.Http.HttpClientLibrary",
-        "Microsoft.Kiota.Serialization.Json", "Azure.Core", "Microsoft.Identity.Client",
+        "Azure.Core", "Microsoft.Identity.Client",
         "Microsoft.IdentityModel.JsonWebTokens", "Microsoft.IdentityModel.Tokens", "Microsoft.IdentityModel.Abstractions",
     };
 

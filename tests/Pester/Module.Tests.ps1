@@ -55,7 +55,7 @@ Describe 'Loading' {
             Where-Object { -not $_.IsDynamic -and $_.Location.StartsWith($private) }
         $leaked | Should -BeNullOrEmpty
         $moduleContext = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'IdentityContainment'
-        $moduleContext.Assemblies.GetName().Name | Should -Contain 'Microsoft.Graph'
+        $moduleContext.Assemblies.GetName().Name | Should -Contain 'Azure.Core'
     }
 }
 

@@ -1,12 +1,10 @@
 using Azure.Core;
 using IdentityContainment.Graph;
-using Microsoft.Graph;
-using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace IdentityContainment.Connection;
 
 /// <summary>
-/// A live connection: one HTTP pipeline (token, retries, logging) shared by the typed Graph client and the batch client.
+/// A live connection: one HTTP pipeline (retries, token, logging) shared by the batch client and single calls.
 /// </summary>
 public sealed class GraphConnection : IDisposable
 {
@@ -19,24 +17,24 @@ public sealed class GraphConnection : IDisposable
         GraphEndpoint = graphEndpoint;
         Statistics = new GraphCallStatistics();
 
-        var ownHandlers = new DelegatingHandler[]
+        // Innermost first, so the retries wrap the token and the log: each attempt is counted and carries a
+        // fresh token. Redirects are followed by the transport, which drops the Authorization header on the way.
+        HttpMessageHandler pipeline = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
+        foreach (DelegatingHandler handler in new DelegatingHandler[]
         {
-            new TransientRetryHandler(retryPolicy, graphEndpoint, Statistics),
-            new BearerTokenHandler(credential, tokenScopes, graphEndpoint),
             new GraphCallLogHandler(graphEndpoint, Statistics),
-        };
+            new BearerTokenHandler(credential, tokenScopes, graphEndpoint),
+            new TransientRetryHandler(retryPolicy, graphEndpoint, Statistics),
+        })
+        {
+            handler.InnerHandler = pipeline;
+            pipeline = handler;
+        }
 
-        // Keep the Graph SDK's own middleware (redirects, telemetry, query-name decoding) but retry ourselves, so that
-        // throttling is paced and counted in one place.
-        IEnumerable<DelegatingHandler> handlers = GraphClientFactory.CreateDefaultHandlers()
-            .Where(h => h is not Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler)
-            .Concat(ownHandlers);
         // No overall HttpClient timeout: it would cut the retries short. Each attempt has its own (RetryPolicy.AttemptTimeout).
-        var transport = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
-        _http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, transport)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(pipeline) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("IdentityContainment/" + typeof(GraphConnection).Assembly.GetName().Version?.ToString(3));
 
-        Client = new GraphServiceClient(_http, new AnonymousAuthenticationProvider(), graphEndpoint.AbsoluteUri.TrimEnd('/'));
         Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics, writeQuota);
     }
 
@@ -46,9 +44,6 @@ public sealed class GraphConnection : IDisposable
     internal TokenCredential Credential { get; }
 
     public ContainmentContext Context { get; internal set; } = new();
-
-    /// <summary>The typed Graph SDK client, for single calls.</summary>
-    public GraphServiceClient Client { get; }
 
     /// <summary>JSON batches, for many users at once.</summary>
     public GraphBatchClient Batch { get; }
@@ -61,8 +56,8 @@ public sealed class GraphConnection : IDisposable
     /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
     public WriteQuotaPacer WriteQuota { get; }
 
-    /// <summary>A single Graph call through the connection's pipeline (token, retries, pacing, -Verbose), for what the
-    /// typed client cannot express, such as reading the Location of a 202.</summary>
+    /// <summary>A single Graph call through the connection's pipeline (token, retries, pacing, -Verbose); see also
+    /// <see cref="GraphCall.SendJsonAsync"/>.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => _http.SendAsync(request, cancellationToken);
 
     /// <summary>An absolute URI for a path relative to the version root (/users/...).</summary>

@@ -2,8 +2,6 @@ using Azure.Core;
 using Azure.Identity;
 using IdentityContainment.Errors;
 using IdentityContainment.Graph;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace IdentityContainment.Connection;
 
@@ -31,13 +29,13 @@ public static class GraphConnector
         var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow, headroom: GraphBatchClient.MaxItemsPerBatch));
         try
         {
-            (Organization? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);
+            (OrganizationInfo? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);
             CheckTenantDomain(organization, request);
             connection.Context = new ContainmentContext
             {
                 TenantId = token.TenantId ?? organization?.Id,
                 TenantDisplayName = organization?.DisplayName,
-                TenantDefaultDomain = organization?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name,
+                TenantDefaultDomain = organization?.DefaultDomain,
                 Account = token.IsDelegated ? token.UserPrincipalName : token.AppDisplayName ?? token.AppId,
                 AccountId = token.ObjectId,
                 AppId = token.AppId,
@@ -119,14 +117,14 @@ public static class GraphConnector
         }
     }
 
-    private static void CheckTenantDomain(Organization? organization, ConnectionRequest request)
+    private static void CheckTenantDomain(OrganizationInfo? organization, ConnectionRequest request)
     {
-        if (request.TenantId is not { } tenant || Guid.TryParse(tenant, out _) || organization?.VerifiedDomains is not { Count: > 0 } domains)
+        if (request.TenantId is not { } tenant || Guid.TryParse(tenant, out _) || organization is not { VerifiedDomains.Count: > 0 })
         {
             return;
         }
 
-        if (!domains.Any(d => string.Equals(d.Name, tenant, StringComparison.OrdinalIgnoreCase)))
+        if (!organization.VerifiedDomains.Any(d => string.Equals(d, tenant, StringComparison.OrdinalIgnoreCase)))
         {
             throw new ContainmentException(
                 ContainmentErrorKind.InvalidArgument,
@@ -136,22 +134,12 @@ public static class GraphConnector
     }
 
     /// <summary>One cheap read proves Graph accepts the token. A 403 still proves that; the context then says what is missing.</summary>
-    private static async Task<(Organization?, string?)> ProbeAsync(GraphConnection connection, CancellationToken cancellationToken)
+    private static async Task<(OrganizationInfo?, string?)> ProbeAsync(GraphConnection connection, CancellationToken cancellationToken)
     {
+        GraphCallAnswer answer;
         try
         {
-            OrganizationCollectionResponse? response = await connection.Client.Organization
-                .GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName", "verifiedDomains" }, cancellationToken)
-                .ConfigureAwait(false);
-            return (response?.Value?.FirstOrDefault(), null);
-        }
-        catch (ODataError ex) when (ex.ResponseStatusCode == 403)
-        {
-            return (null, $"Signed in, but the connection may not read the organization ({GraphOperation.ReadOrganization.Permission}); tenant details are missing. Each cmdlet's error names the permission it needs.");
-        }
-        catch (ODataError ex)
-        {
-            throw GraphErrorTranslator.Translate(ToGraphError(ex), GraphOperation.ReadOrganization, connection.GraphEndpoint.AbsoluteUri);
+            answer = await connection.SendJsonAsync(HttpMethod.Get, "/organization?$select=" + OrganizationInfo.Select, null, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -162,8 +150,17 @@ public static class GraphConnector
                 connection.GraphEndpoint.AbsoluteUri,
                 ex);
         }
-    }
 
-    internal static GraphError ToGraphError(ODataError ex) =>
-        new(ex.ResponseStatusCode, ex.Error?.Code ?? "Unknown", ex.Error?.Message ?? ex.Message, ex.Error?.InnerError?.RequestId);
+        if (answer.Status == 403)
+        {
+            return (null, $"Signed in, but the connection may not read the organization ({GraphOperation.ReadOrganization.Permission}); tenant details are missing. Each cmdlet's error names the permission it needs.");
+        }
+
+        if (!answer.IsSuccess)
+        {
+            throw GraphErrorTranslator.Translate(answer.Error, GraphOperation.ReadOrganization, connection.GraphEndpoint.AbsoluteUri);
+        }
+
+        return (OrganizationInfo.From(answer.Body), null);
+    }
 }

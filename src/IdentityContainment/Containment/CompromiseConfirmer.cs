@@ -1,9 +1,8 @@
+using System.Text.Json.Nodes;
 using IdentityContainment.Connection;
 using IdentityContainment.Errors;
 using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
-using Microsoft.Graph.IdentityProtection.RiskyUsers.ConfirmCompromised;
-using Microsoft.Graph.Models.ODataErrors;
 
 namespace IdentityContainment.Containment;
 
@@ -106,24 +105,26 @@ public sealed class CompromiseConfirmer
 
         string status = ContainmentActionStatus.Succeeded;
         string? message = null;
+        string target = users.Count == 1 ? users[0].UserPrincipalName ?? users[0].Id : $"{users.Count} users ({string.Join(", ", users.Take(3).Select(u => u.UserPrincipalName ?? u.Id))}{(users.Count > 3 ? ", ..." : string.Empty)})";
+        ContainmentException? error = null;
         try
         {
-            await _connection.IdentityProtection.RunAsync(
-                async () =>
-                {
-                    await _connection.Client.IdentityProtection.RiskyUsers.ConfirmCompromised.PostAsync(
-                        new ConfirmCompromisedPostRequestBody { UserIds = users.Select(u => u.Id).ToList() },
-                        cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
+            var body = new JsonObject { ["userIds"] = new JsonArray(users.Select(u => (JsonNode)u.Id).ToArray()) };
+            GraphCallAnswer answer = await _connection.IdentityProtection.RunAsync(
+                () => _connection.SendJsonAsync(HttpMethod.Post, "/identityProtection/riskyUsers/confirmCompromised", body, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
+            if (!answer.IsSuccess)
+            {
+                error = GraphErrorTranslator.Translate(answer.Error, GraphOperation.ConfirmCompromised, target);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            string target = users.Count == 1 ? users[0].UserPrincipalName ?? users[0].Id : $"{users.Count} users ({string.Join(", ", users.Take(3).Select(u => u.UserPrincipalName ?? u.Id))}{(users.Count > 3 ? ", ..." : string.Empty)})";
-            ContainmentException error = ex is ODataError refusal
-                ? GraphErrorTranslator.Translate(GraphConnector.ToGraphError(refusal), GraphOperation.ConfirmCompromised, target)
-                : GraphErrorTranslator.Unexpected(ex, GraphOperation.ConfirmCompromised, target);
+            error = GraphErrorTranslator.Unexpected(ex, GraphOperation.ConfirmCompromised, target);
+        }
+
+        if (error is not null)
+        {
             foreach (IResultSink<ContainmentAction> sink in queued.Select(q => q.Results).Distinct())
             {
                 sink.Failed(error);
