@@ -1,8 +1,8 @@
 # Loads IdentityContainment's compiled cmdlets.
 #
 # PowerShell 7: only IdentityContainment.Loader.dll enters the default load context. It creates the module's
-# private AssemblyLoadContext, which loads the module and every library it ships (Microsoft.Graph, Azure.Identity,
-# MSAL...) from bin/net8.0, so ExchangeOnlineManagement, Microsoft.Graph or Az can hold other versions of the
+# private AssemblyLoadContext, which loads the module and every library it ships (Azure.Identity,
+# Azure.Core, MSAL...) from bin/net8.0, so ExchangeOnlineManagement, Microsoft.Graph or Az can hold other versions of the
 # same libraries in this process without a conflict.
 # Windows PowerShell 5.1 has no load contexts: the net472 build resolves its libraries from bin/net472.
 #

@@ -5,7 +5,7 @@ namespace IdentityContainment.Loader;
 
 /// <summary>
 /// The module's private assembly load context: the module assembly and every library it ships
-/// (Microsoft.Graph, Kiota, Azure.Identity, Azure.Core, MSAL, Microsoft.IdentityModel) load here, so another
+/// (Azure.Identity, Azure.Core, MSAL, Microsoft.IdentityModel) load here, so another
 /// module's copy of the same libraries in the default context never meets ours.
 /// </summary>
 public sealed class ModuleLoadContext : AssemblyLoadContext
