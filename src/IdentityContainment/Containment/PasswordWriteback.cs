@@ -36,7 +36,7 @@ internal sealed class PasswordWriteback
         string? requestId = GraphCallLogHandler.HeaderValue(accepted, "request-id");
         if (!accepted.IsSuccessStatusCode)
         {
-            JsonNode? error = await ReadJsonAsync(accepted).ConfigureAwait(false);
+            JsonNode? error = await GraphCall.ReadJsonAsync(accepted).ConfigureAwait(false);
             throw GraphErrorTranslator.Translate(GraphError.From((int)accepted.StatusCode, error, requestId), GraphOperation.ResetPasswordWriteback, user.UserPrincipalName ?? user.Id);
         }
 
@@ -58,7 +58,7 @@ internal sealed class PasswordWriteback
         {
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             using HttpResponseMessage polled = await _connection.SendAsync(new HttpRequestMessage(HttpMethod.Get, operation), cancellationToken).ConfigureAwait(false);
-            JsonNode? state = await ReadJsonAsync(polled).ConfigureAwait(false);
+            JsonNode? state = await GraphCall.ReadJsonAsync(polled).ConfigureAwait(false);
             string status = state?["status"]?.GetValue<string>() ?? "unknown";
             if (status.Equals("succeeded", StringComparison.OrdinalIgnoreCase))
             {
@@ -82,19 +82,6 @@ internal sealed class PasswordWriteback
             }
 
             wait = RetryPolicy.ParseRetryAfter(RetryPolicy.RetryAfterHeader(polled.Headers)) ?? TimeSpan.FromSeconds(1);
-        }
-    }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response)
-    {
-        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 }
