@@ -37,12 +37,11 @@ internal static class UserDevicesHandler
                 .Where(d => members(d).Contains(user.Id, StringComparer.OrdinalIgnoreCase))
                 .OrderBy(d => d.Id, StringComparer.Ordinal),
             d => d.Id);
-        var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("directoryObjects", select) };
-        if (hasMore)
-            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
-        body["value"] = new JsonArray(page
-            .Select(d => (JsonNode)(limited ? DeviceProjection.LimitedDirectoryObject(d) : DeviceProjection.DirectoryObject(d, select)))
-            .ToArray());
-        return GraphResponse.Ok(body);
+        return paging.Answer(
+            new JsonObject { ["@odata.context"] = GraphContext.Collection("directoryObjects", select) },
+            page,
+            hasMore,
+            d => d.Id,
+            d => limited ? DeviceProjection.LimitedDirectoryObject(d) : DeviceProjection.DirectoryObject(d, select));
     }
 }

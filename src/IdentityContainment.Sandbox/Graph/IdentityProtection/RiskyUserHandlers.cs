@@ -35,11 +35,12 @@ internal static class RiskyUserHandlers
         if (pagingError is not null)
             return pagingError;
         var (page, hasMore) = paging!.Take(context.Tenant.RiskyUsers.OrderBy(r => r.Id, StringComparer.Ordinal), r => r.Id);
-        var body = new JsonObject { ["@odata.context"] = GraphContext.Collection("identityProtection/riskyUsers", select) };
-        if (hasMore)
-            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
-        body["value"] = new JsonArray(page.Select(r => (JsonNode)RiskyUserProjection.Properties.Project(r, select)).ToArray());
-        return GraphResponse.Ok(body);
+        return paging.Answer(
+            new JsonObject { ["@odata.context"] = GraphContext.Collection("identityProtection/riskyUsers", select) },
+            page,
+            hasMore,
+            r => r.Id,
+            r => RiskyUserProjection.Properties.Project(r, select));
     }
 
     public static GraphResponse Get(GraphCallContext context)

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace IdentityContainment.Sandbox;
 
@@ -51,6 +52,18 @@ internal sealed class CollectionPaging
         if (hasMore)
             page.RemoveAt(Size);
         return (page, hasMore);
+    }
+
+    /// <summary>
+    /// Finishes a collection answer whose head (@odata.context, @odata.count) is written: the next link when more
+    /// follow, then the page's items as <paramref name="project"/> shows them.
+    /// </summary>
+    public GraphResponse Answer<T>(JsonObject head, IReadOnlyList<T> page, bool hasMore, Func<T, string> key, Func<T, JsonNode> project)
+    {
+        if (hasMore)
+            head["@odata.nextLink"] = NextLink(key(page[^1]));
+        head["value"] = new JsonArray(page.Select(project).ToArray());
+        return GraphResponse.Ok(head);
     }
 
     /// <summary>The link to the page after the item with <paramref name="lastKey"/>: same path and options, a new token.</summary>

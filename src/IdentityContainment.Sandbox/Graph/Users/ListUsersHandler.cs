@@ -45,9 +45,6 @@ internal static class ListUsersHandler
         if (paging.AfterKey is null && string.Equals(query.Get("$count"), "true", StringComparison.OrdinalIgnoreCase)
             && context.Request.Header("ConsistencyLevel") is "eventual")
             body["@odata.count"] = context.Tenant.Users.Count(match);
-        if (hasMore)
-            body["@odata.nextLink"] = paging.NextLink(page[^1].Id);
-        body["value"] = new JsonArray(page.Select(u => (JsonNode)UserProjection.Project(u, select, basicOnly)).ToArray());
-        return GraphResponse.Ok(body);
+        return paging.Answer(body, page, hasMore, u => u.Id, u => UserProjection.Project(u, select, basicOnly));
     }
 }
