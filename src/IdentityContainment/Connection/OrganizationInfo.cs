@@ -16,13 +16,11 @@ internal sealed record OrganizationInfo(string? Id, string? DisplayName, IReadOn
             return null;
         }
 
-        JsonObject[] domains = (organization["verifiedDomains"] as JsonArray)?.OfType<JsonObject>().ToArray() ?? Array.Empty<JsonObject>();
+        JsonObject[] domains = GraphJson.Objects(organization, "verifiedDomains").ToArray();
         return new OrganizationInfo(
-            Text(organization["id"]),
-            Text(organization["displayName"]),
-            domains.Select(d => Text(d["name"])).OfType<string>().ToArray(),
-            domains.Where(d => d["isDefault"] is JsonValue v && v.TryGetValue(out bool isDefault) && isDefault).Select(d => Text(d["name"])).FirstOrDefault());
+            GraphJson.Text(organization, "id"),
+            GraphJson.Text(organization, "displayName"),
+            domains.Select(d => GraphJson.Text(d, "name")).OfType<string>().ToArray(),
+            domains.Where(d => GraphJson.Flag(d, "isDefault") == true).Select(d => GraphJson.Text(d, "name")).FirstOrDefault());
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 }

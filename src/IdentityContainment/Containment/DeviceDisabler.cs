@@ -46,12 +46,12 @@ internal sealed class DeviceDisabler
                     continue;
                 }
 
-                if (UserJson.Time(device, "registrationDateTime") is not { } registered)
+                if (GraphJson.Time(device, "registrationDateTime") is not { } registered)
                 {
                     // Graph hides a device's properties from a caller without Device.Read.All: never guess its age.
-                    results.Warn($"A device of {users[i].UserPrincipalName} ({UserJson.Text(device, "id")}) came back without its registration date, so it was not judged and not disabled. Grant Device.Read.All, or check the user's devices in the Entra admin center.");
+                    results.Warn($"A device of {users[i].UserPrincipalName} ({GraphJson.Text(device, "id")}) came back without its registration date, so it was not judged and not disabled. Grant Device.Read.All, or check the user's devices in the Entra admin center.");
                 }
-                else if (registered >= since && UserJson.Flag(device, "accountEnabled") != false)
+                else if (registered >= since && GraphJson.Flag(device, "accountEnabled") != false)
                 {
                     targets.Add((users[i], device));
                 }
@@ -60,13 +60,13 @@ internal sealed class DeviceDisabler
 
         foreach (var batch in targets.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            GraphBatchItem[] patches = GraphBatchItem.InOrder(batch.Select(t => new GraphBatchItem("PATCH", $"/devices/{UserJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false })));
+            GraphBatchItem[] patches = GraphBatchItem.InOrder(batch.Select(t => new GraphBatchItem("PATCH", $"/devices/{GraphJson.Text(t.Device, "id")}", new JsonObject { ["accountEnabled"] = false })));
             IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
             DateTimeOffset answeredAt = DateTimeOffset.UtcNow;
             for (int i = 0; i < batch.Count; i++)
             {
                 (ContainmentUser user, JsonNode device) = batch[i];
-                string description = $"{UserJson.Text(device, "displayName")} ({UserJson.Text(device, "operatingSystem")}, registered {UserJson.Time(device, "registrationDateTime")?.UtcDateTime:yyyy-MM-dd HH:mm}Z)";
+                string description = $"{GraphJson.Text(device, "displayName")} ({GraphJson.Text(device, "operatingSystem")}, registered {GraphJson.Time(device, "registrationDateTime")?.UtcDateTime:yyyy-MM-dd HH:mm}Z)";
                 string message = answers[i].IsSuccess ? description : results.FailedWith(Explain(answers[i], description));
 
                 results.Succeeded(new ContainmentAction
@@ -74,7 +74,7 @@ internal sealed class DeviceDisabler
                     UserId = user.Id,
                     UserPrincipalName = user.UserPrincipalName,
                     Action = ContainmentActions.DisableDevice,
-                    Target = UserJson.Text(device, "id"),
+                    Target = GraphJson.Text(device, "id"),
                     Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
                     Timestamp = answeredAt,
                     AccountEnabled = answers[i].IsSuccess ? false : null,

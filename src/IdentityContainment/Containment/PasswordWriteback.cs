@@ -59,7 +59,7 @@ internal sealed class PasswordWriteback
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             using HttpResponseMessage polled = await _connection.SendAsync(new HttpRequestMessage(HttpMethod.Get, operation), cancellationToken).ConfigureAwait(false);
             JsonNode? state = await GraphCall.ReadJsonAsync(polled).ConfigureAwait(false);
-            string status = state?["status"]?.GetValue<string>() ?? "unknown";
+            string status = GraphJson.Text(state, "status") ?? "unknown";
             if (status.Equals("succeeded", StringComparison.OrdinalIgnoreCase))
             {
                 return new WritebackOutcome(requestId, null);

@@ -147,7 +147,7 @@ public sealed class GraphBatchClient
 
         foreach (JsonNode? response in responses)
         {
-            if (response?["id"]?.GetValue<string>() is not { } id)
+            if (GraphJson.Text(response, "id") is not { } id)
             {
                 continue;
             }
@@ -161,7 +161,7 @@ public sealed class GraphBatchClient
                 }
             }
 
-            int status = response["status"]?.GetValue<int>() ?? 500;
+            int status = GraphJson.Number(response, "status") ?? 500;
             results.Add(new GraphBatchResult(id, status, response["body"]?.DeepClone(), headers) { BatchRequestId = batchRequestId });
         }
 

@@ -9,19 +9,7 @@ public sealed record GraphError(int Status, string Code, string Message, string?
     {
         JsonNode? error = body?["error"];
         JsonNode? inner = error?["innerError"] ?? error?["innererror"];
-        string? requestId = requestIdHeader ?? Text(inner, "request-id") ?? Text(inner, "requestId");
-        return new GraphError(status, Text(error, "code") ?? "Unknown", Text(error, "message") ?? "Graph gave no error message.", requestId);
-    }
-
-    private static string? Text(JsonNode? node, string property)
-    {
-        try
-        {
-            return node?[property]?.GetValue<string>();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        string? requestId = requestIdHeader ?? GraphJson.Text(inner, "request-id") ?? GraphJson.Text(inner, "requestId");
+        return new GraphError(status, GraphJson.Text(error, "code") ?? "Unknown", GraphJson.Text(error, "message") ?? "Graph gave no error message.", requestId);
     }
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using IdentityContainment.Graph;
+using static IdentityContainment.Graph.GraphJson;
 
 namespace IdentityContainment.Users;
 
@@ -22,15 +23,4 @@ internal static class UserJson
         LastPasswordChangeDateTime = Time(user, "lastPasswordChangeDateTime"),
         SignInSessionsValidFromDateTime = Time(user, "signInSessionsValidFromDateTime"),
     };
-
-    internal static string? Text(JsonNode node, string property) =>
-        node[property] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-
-    internal static bool? Flag(JsonNode node, string property) =>
-        node[property] is JsonValue value && value.TryGetValue(out bool flag) ? flag : null;
-
-    internal static DateTimeOffset? Time(JsonNode node, string property) =>
-        Text(node, property) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time)
-            ? time
-            : null;
 }

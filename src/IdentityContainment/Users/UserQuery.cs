@@ -53,7 +53,7 @@ internal sealed class UserQuery
         var users = new Dictionary<string, ContainmentUser>(StringComparer.OrdinalIgnoreCase);
         foreach (JsonNode? node in answer.Body?["value"] as JsonArray ?? new JsonArray())
         {
-            if (node is not null && UserJson.Text(node, Property) is { } key)
+            if (node is not null && GraphJson.Text(node, Property) is { } key)
             {
                 users[key] = UserJson.Read(node);
             }
