@@ -145,7 +145,7 @@ public sealed class GraphBatchClient
             return results;
         }
 
-        foreach (JsonNode? response in responses)
+        foreach (JsonObject response in responses.OfType<JsonObject>())
         {
             if (GraphJson.Text(response, "id") is not { } id)
             {
