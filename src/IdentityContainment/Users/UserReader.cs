@@ -12,7 +12,7 @@ namespace IdentityContainment.Users;
 /// about to join (nobody waits for a read that cannot fill), or once a lookup has waited two seconds for a worker that
 /// Graph is slow to answer. A reader nobody joined reads each lookup at once.
 /// </summary>
-public sealed class UserReader
+public sealed class UserReader : IGatheringReader
 {
     public const int UsersPerRead = UserQuery.MaxUsers * GraphBatchClient.MaxItemsPerBatch;
 

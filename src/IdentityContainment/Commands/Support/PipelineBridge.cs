@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IdentityContainment.Graph;
+using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands.Support;
 
@@ -8,7 +9,7 @@ namespace IdentityContainment.Commands.Support;
 /// written from the pipeline thread. Workers post writes; the cmdlet drains them while it waits, so output streams as
 /// each piece of work finishes.
 /// </summary>
-internal sealed class PipelineBridge : IGraphActivityObserver
+internal sealed class PipelineBridge : IGraphActivityObserver, IWorkRunner
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 

@@ -8,22 +8,12 @@ using IdentityContainment.Users;
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
-/// A cmdlet that takes users from the pipeline and works on them in Graph batches of 20, several batches at once,
-/// writing results as each batch returns. A bad id is reported and the rest go on.
+/// A cmdlet that takes users from the pipeline, by id, user principal name or any object that names one, and works on
+/// them in Graph batches of 20 (see <see cref="BatchingCmdlet{TItem}"/>), their reads gathered by one
+/// <see cref="UserReader"/>.
 /// </summary>
-public abstract class UserPipelineCmdlet : ContainmentCmdlet
+public abstract class UserPipelineCmdlet : BatchingCmdlet<string>
 {
-    /// <summary>
-    /// Batches of users worked on at once: enough that their reads fill one read of <see cref="UserReader.UsersPerRead"/>
-    /// users. How many requests are on the wire at once is the connection's own limit.
-    /// </summary>
-    private const int BatchesAtOnce = UserReader.UsersPerRead / GraphBatchClient.MaxItemsPerBatch;
-
-    private readonly ContainmentTally _tally = new();
-    private UserBatcher? _batcher;
-    private int _usersKnown;
-    private int _usersDone;
-    private bool _progressShown;
     private string? _upnOfInput;
 
     /// <summary>
@@ -43,20 +33,20 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The runspace's connection, captured on the pipeline thread: workers cannot look it up themselves.</summary>
-    internal GraphConnection Connection { get; private set; } = null!;
-
     /// <summary>Reads users for every batch of this run, gathering their reads into few requests.</summary>
     internal UserReader Reader { get; private set; } = null!;
 
-    protected override void BeginProcessing()
+    private protected override string ItemNoun => "user(s)";
+
+    private protected override IReadOnlyList<IGatheringReader> CreateGatheringReaders()
     {
-        Connection = RequireConnection();
-        Reader = new UserReader(Connection) { InputFlowing = true };
-        _batcher = new UserBatcher(GraphBatchClient.MaxItemsPerBatch);
+        Reader = new UserReader(Connection);
+        return new[] { Reader };
     }
 
-    protected override void ProcessRecord()
+    private protected override string KeyOf(string userId) => userId;
+
+    private protected override IEnumerable<string> ItemsOfRecord()
     {
         // Only a single user from one pipeline object can borrow that object's user principal name.
         _upnOfInput = UserId.Length == 1 && InputObject is not null ? UserIdTransformationAttribute.UserPrincipalNameOf(InputObject) : null;
@@ -73,58 +63,9 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
                 continue;
             }
 
-            // Each user once, before asking: a user named twice, or arriving with each of its actions from Revoke, is
-            // confirmed once.
-            if (!_batcher!.Claim(userId) || !Admit(userId))
-            {
-                continue;
-            }
-
-            _usersKnown++;
-            if (_batcher.Add(userId) is { } batch)
-            {
-                StartBatch(batch);
-            }
-        }
-
-        Bridge.Drain();
-    }
-
-    protected override void EndProcessing()
-    {
-        if (_batcher?.Flush() is { } batch)
-        {
-            StartBatch(batch);
-        }
-
-        Reader.InputFlowing = false;
-        WaitForWork();
-        if (!StopToken.IsCancellationRequested)
-        {
-            Bridge.Start(() => FinishAsync(StopToken), StopToken);
-            WaitForWork();
-        }
-
-        if (_progressShown)
-        {
-            WriteProgress(new ProgressRecord(MyInvocation.PipelinePosition, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
-        if (WantsSummary)
-        {
-            WriteObject(_tally.Summarize(MyInvocation.MyCommand.Name));
+            yield return userId;
         }
     }
-
-    /// <summary>What the progress bar says this cmdlet is doing ("Revoking sessions").</summary>
-    private protected abstract string ProgressActivity { get; }
-
-    /// <summary>Whether to end with one <see cref="ContainmentSummary"/> of everything written (-Summary).</summary>
-    private protected virtual bool WantsSummary => false;
-
-    private protected override void OnResult(object result) => _tally.Count(result is PSObject shown ? shown.BaseObject : result);
-
-    private protected override void OnError(ErrorRecord error) => _tally.CountError();
 
     /// <summary>
     /// How a confirmation names the user: with the user principal name beside the id, from the piped object, or, when
@@ -169,66 +110,5 @@ public abstract class UserPipelineCmdlet : ContainmentCmdlet
         }
 
         return upn is null ? userId : $"{upn} ({userId})";
-    }
-
-    private void ShowProgress()
-    {
-        _progressShown = true;
-        WriteProgress(new ProgressRecord(MyInvocation.PipelinePosition, ProgressActivity, $"{_usersDone} of {_usersKnown} user(s) done")
-        {
-            PercentComplete = _usersKnown == 0 ? 0 : Math.Min(100, _usersDone * 100 / _usersKnown),
-        });
-    }
-
-    /// <summary>Work that waits for every batch, such as sending what was gathered across batches.</summary>
-    private protected virtual Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Whether to work on this well-formed user at all (ShouldProcess, safety checks); the default admits everyone.</summary>
-    private protected virtual bool Admit(string userId) => true;
-
-    /// <summary>Does this cmdlet's work for one batch of distinct, well-formed user ids, reporting through the bridge.</summary>
-    private protected abstract Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);
-
-    private void StartBatch(IReadOnlyList<string> userIds)
-    {
-        try
-        {
-            if (Bridge.Running >= BatchesAtOnce)
-            {
-                // No batch can start until one finishes, and finishing may need the read its workers wait for.
-                Reader.InputFlowing = false;
-                Bridge.WaitUntil(() => Bridge.Running < BatchesAtOnce, StopToken);
-                Reader.InputFlowing = true;
-            }
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-
-        // Joined here, on the pipeline thread, so the reader never sends a read this batch could still have joined.
-        IDisposable reading = Reader.Join();
-        ShowProgress();
-        Bridge.Start(
-            async () =>
-            {
-                try
-                {
-                    using (reading)
-                    {
-                        await ProcessBatchAsync(userIds, StopToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    // Done either way: a batch that failed has reported its users' errors.
-                    Bridge.Post(() =>
-                    {
-                        _usersDone += userIds.Count;
-                        ShowProgress();
-                    });
-                }
-            },
-            StopToken);
     }
 }
