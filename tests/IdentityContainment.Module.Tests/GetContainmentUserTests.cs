@@ -161,6 +161,23 @@ public sealed class GetContainmentUserTests : IClassFixture<GeneratedTenantFixtu
     }
 
     [Fact]
+    public void Exchange_inbox_rules_bind_by_their_mailbox_owner_and_a_display_name_owner_is_refused_with_advice()
+    {
+        UserRecord user = Sandbox.Tenant.Users[6];
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        // Get-InboxRule objects: the rule's Identity is the rule; MailboxOwnerId names the mailbox, by UPN or by display name.
+        ScriptResult result = shell.Run(
+            "param($U) [pscustomobject]@{ Identity = 'x\\1'; Name = 'fwd'; MailboxOwnerId = $U }, [pscustomobject]@{ Identity = 'Adele Vance\\2'; Name = 'del'; MailboxOwnerId = 'Adele Vance' } | Get-ContainmentUser",
+            Parameters.Of(("U", user.UserPrincipalName)));
+
+        Assert.Equal(user.Id, (string)((dynamic)Assert.Single(result.Output).BaseObject).Id);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Contains("'Adele Vance'", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Get-EXOMailbox", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Items_throttled_inside_a_batch_are_retried_and_reported_once()
     {
         string[] users = Sandbox.Tenant.Users.Take(20).Select(u => u.UserPrincipalName).ToArray();

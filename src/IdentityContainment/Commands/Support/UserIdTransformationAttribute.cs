@@ -1,23 +1,17 @@
 using System.Collections;
 using System.Management.Automation;
+using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
 /// Turns whatever names a user into its id or UPN before binding: a string or a [guid] as it is, an object by the first of its
-/// id properties that has a value. PowerShell's own by-property-name binding takes the first property that exists,
+/// id properties that has a value (the rules: <see cref="InputUser"/>). PowerShell's own by-property-name binding takes the first property that exists,
 /// even when it is empty, so a Get-MgUser object read without its UserPrincipalName would fail to bind.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttribute
 {
-    /// <summary>
-    /// Immutable object ids first (a module's own results, Exchange Online, AzureAD/Entra), then Id where it is a GUID
-    /// (Microsoft Graph), then the user principal name, then any other Id (Exchange's display identity, which is then
-    /// refused with an explanation).
-    /// </summary>
-    private static readonly string[] IdProperties = { "UserId", "ExternalDirectoryObjectId", "ObjectId" };
-
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         object? value = Unwrap(inputData);
@@ -54,21 +48,6 @@ internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttr
         return Unwrap(value)?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
     }
 
-    private static string IdOf(PSObject input, string typeName)
-    {
-        string? Text(string name) => UserIdTransformationAttribute.Text(input, name);
-
-        string? id = IdProperties.Select(Text).FirstOrDefault(text => text is not null);
-        string? graphId = Text("Id");
-        if (id is null && graphId is not null && Guid.TryParse(graphId, out _))
-        {
-            id = graphId;
-        }
-
-        return id
-            ?? Text("UserPrincipalName")
-            ?? graphId
-            ?? throw new ArgumentTransformationMetadataException(
-                $"The input ({typeName}) names no user: none of UserId, ExternalDirectoryObjectId, ObjectId, Id or UserPrincipalName has a value. Pass the user's object id or user principal name.");
-    }
+    private static string IdOf(PSObject input, string typeName) =>
+        InputUser.IdOf(name => Text(input, name)) ?? throw new ArgumentTransformationMetadataException(InputUser.WhyNone(name => Text(input, name), typeName));
 }
