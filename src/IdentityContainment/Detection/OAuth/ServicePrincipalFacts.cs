@@ -1,0 +1,35 @@
+namespace IdentityContainment.Detection.OAuth;
+
+/// <summary>
+/// What the rules need to know about one service principal (a client app or a resource API), read once per run
+/// whichever grant names it.
+/// </summary>
+public sealed record ServicePrincipalFacts
+{
+    /// <summary>The service principal's object id (what grants name as clientId and resourceId).</summary>
+    public string Id { get; init; } = string.Empty;
+
+    public string? AppId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    /// <summary>The tenant where the app is registered (appOwnerOrganizationId).</summary>
+    public string? OwnerTenantId { get; init; }
+
+    /// <summary>verifiedPublisher.verifiedPublisherId; null when the publisher is not verified.</summary>
+    public string? VerifiedPublisherId { get; init; }
+
+    public string? VerifiedPublisherName { get; init; }
+
+    public IReadOnlyList<string> ReplyUrls { get; init; } = Array.Empty<string>();
+
+    /// <summary>Application, ManagedIdentity, Legacy, SocialIdp.</summary>
+    public string? ServicePrincipalType { get; init; }
+
+    public bool? AccountEnabled { get; init; }
+
+    public bool IsPublisherVerified => !string.IsNullOrEmpty(VerifiedPublisherId);
+
+    /// <summary>Registered in Microsoft's own tenant: a first-party app.</summary>
+    public bool IsMicrosoftFirstParty => string.Equals(OwnerTenantId, WellKnownApps.MicrosoftTenantId, StringComparison.OrdinalIgnoreCase);
+}
