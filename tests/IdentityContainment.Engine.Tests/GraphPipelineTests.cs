@@ -65,17 +65,17 @@ public sealed class GraphPipelineTests : IAsyncLifetime
     {
         _sandbox.Paging.MaxPageSize = 2;
         string[][] groups = _sandbox.Tenant.Users.Take(12).Select(u => u.Id).Chunk(6).ToArray();
-        GraphBatchItem[] lists = GraphBatchItem.InOrder(groups.Select(ids =>
-            new GraphBatchItem("GET", "/users?$select=id&$filter=" + Uri.EscapeDataString($"id in ({string.Join(",", ids.Select(id => $"'{id}'"))})"))));
+        ListRead<string[]>[] lists = groups.Select(ids =>
+            new ListRead<string[]>(ids, "/users?$select=id&$filter=" + Uri.EscapeDataString($"id in ({string.Join(",", ids.Select(id => $"'{id}'"))})"))).ToArray();
 
-        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAllPagesAsync(lists, CancellationToken.None);
+        IReadOnlyList<WholeList<string[]>> results = await _connection.Batch.ReadWholeListsAsync(lists, CancellationToken.None);
 
-        Assert.Equal(lists.Select(l => l.Id), results.Select(r => r.Id));
-        Assert.All(results.Zip(groups), pair =>
+        Assert.Equal(groups, results.Select(r => r.List));
+        Assert.All(results, list =>
         {
-            Assert.True(pair.First.IsSuccess);
-            Assert.Equal(pair.Second.Order(), CollectionPage.Read(pair.First.Body).Items.Select(u => (string)u["id"]!).Order());
-            Assert.Null(CollectionPage.Read(pair.First.Body).NextLink);
+            Assert.True(list.IsComplete, list.Outcome.ToString());
+            Assert.Equal(3, list.Outcome.PagesRead);
+            Assert.Equal(list.List.Order(), list.Items.Select(u => (string)u["id"]!).Order());
         });
     }
 
