@@ -1,4 +1,3 @@
-using System.Security;
 using IdentityContainment.Connection;
 using IdentityContainment.Graph;
 using IdentityContainment.Sandbox;
@@ -19,12 +18,7 @@ public sealed class GraphPipelineTests : IAsyncLifetime
         {
             ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 30 }),
         });
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
-        _connection = await GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None,
-            FastRetries);
+        _connection = await ConnectAsync(FastRetries);
     }
 
     public async Task DisposeAsync()
@@ -172,24 +166,5 @@ public sealed class GraphPipelineTests : IAsyncLifetime
         Assert.Equal(0, connection.Statistics.Retries);
     }
 
-    private Task<GraphConnection> ConnectAsync(RetryPolicy policy)
-    {
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
-        return GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None,
-            policy);
-    }
-
-    private static SecureString Secure(string value)
-    {
-        var secure = new SecureString();
-        foreach (char c in value)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
+    private Task<GraphConnection> ConnectAsync(RetryPolicy policy) => SandboxConnections.AsAutomationAppAsync(_sandbox, policy);
 }
