@@ -1,4 +1,3 @@
-using System.Security;
 using IdentityContainment.Connection;
 using IdentityContainment.Graph;
 using IdentityContainment.Sandbox;
@@ -19,12 +18,7 @@ public sealed class GraphPipelineTests : IAsyncLifetime
         {
             ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 30 }),
         });
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
-        _connection = await GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None,
-            FastRetries);
+        _connection = await ConnectAsync(FastRetries);
     }
 
     public async Task DisposeAsync()
@@ -65,17 +59,17 @@ public sealed class GraphPipelineTests : IAsyncLifetime
     {
         _sandbox.Paging.MaxPageSize = 2;
         string[][] groups = _sandbox.Tenant.Users.Take(12).Select(u => u.Id).Chunk(6).ToArray();
-        GraphBatchItem[] lists = GraphBatchItem.InOrder(groups.Select(ids =>
-            new GraphBatchItem("GET", "/users?$select=id&$filter=" + Uri.EscapeDataString($"id in ({string.Join(",", ids.Select(id => $"'{id}'"))})"))));
+        ListRead<string[]>[] lists = groups.Select(ids =>
+            new ListRead<string[]>(ids, "/users?$select=id&$filter=" + Uri.EscapeDataString($"id in ({string.Join(",", ids.Select(id => $"'{id}'"))})"))).ToArray();
 
-        IReadOnlyList<GraphBatchResult> results = await _connection.Batch.SendAllPagesAsync(lists, CancellationToken.None);
+        IReadOnlyList<WholeList<string[]>> results = await _connection.Batch.ReadWholeListsAsync(lists, CancellationToken.None);
 
-        Assert.Equal(lists.Select(l => l.Id), results.Select(r => r.Id));
-        Assert.All(results.Zip(groups), pair =>
+        Assert.Equal(groups, results.Select(r => r.List));
+        Assert.All(results, list =>
         {
-            Assert.True(pair.First.IsSuccess);
-            Assert.Equal(pair.Second.Order(), CollectionPage.Read(pair.First.Body).Items.Select(u => (string)u["id"]!).Order());
-            Assert.Null(CollectionPage.Read(pair.First.Body).NextLink);
+            Assert.True(list.IsComplete, list.Outcome.ToString());
+            Assert.Equal(3, list.Outcome.PagesRead);
+            Assert.Equal(list.List.Order(), list.Items.Select(u => (string)u["id"]!).Order());
         });
     }
 
@@ -172,24 +166,5 @@ public sealed class GraphPipelineTests : IAsyncLifetime
         Assert.Equal(0, connection.Statistics.Retries);
     }
 
-    private Task<GraphConnection> ConnectAsync(RetryPolicy policy)
-    {
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
-        return GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token), GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None,
-            policy);
-    }
-
-    private static SecureString Secure(string value)
-    {
-        var secure = new SecureString();
-        foreach (char c in value)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
+    private Task<GraphConnection> ConnectAsync(RetryPolicy policy) => SandboxConnections.AsAutomationAppAsync(_sandbox, policy);
 }

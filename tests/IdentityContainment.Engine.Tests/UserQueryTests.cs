@@ -35,7 +35,7 @@ public sealed class UserQueryTests
     public void A_user_missing_from_the_answer_does_not_exist_and_others_are_matched_whatever_the_case()
     {
         UserQuery query = UserQuery.For(new[] { "ADELEV@contoso.com", "ghost@contoso.com" }).Single();
-        var answer = new GraphBatchResult("1", 200, JsonNode.Parse($$"""{"value":[{"id":"{{AdeleId}}","userPrincipalName":"adelev@contoso.com","signInSessionsValidFromDateTime":"2026-11-23T10:00:00Z"}]}"""), new Dictionary<string, string> { ["request-id"] = "r-1" });
+        var answer = new WholeList<UserQuery>(query, [JsonNode.Parse($$"""{"id":"{{AdeleId}}","userPrincipalName":"adelev@contoso.com","signInSessionsValidFromDateTime":"2026-11-23T10:00:00Z"}""")!], ListOutcome.Complete(1), "r-1");
 
         List<UserLookup> lookups = query.Read(answer).ToList();
 
@@ -53,7 +53,8 @@ public sealed class UserQueryTests
     public void A_refused_query_is_every_asked_users_error()
     {
         UserQuery query = UserQuery.For(new[] { AdeleId, "2c63888f-28f0-4481-be6d-dce7a7ace732" }).Single();
-        var answer = new GraphBatchResult("1", 403, JsonNode.Parse("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"""), new Dictionary<string, string>());
+        var refusal = GraphError.From(403, JsonNode.Parse("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"""), null);
+        var answer = new WholeList<UserQuery>(query, [], ListOutcome.Failed(0, refusal), null);
 
         List<UserLookup> lookups = query.Read(answer).ToList();
 

@@ -2,7 +2,7 @@ namespace IdentityContainment.Sandbox;
 
 /// <summary>
 /// One request the sandbox served. Deliberately without bodies, headers, tokens or secrets: only
-/// what a test needs to count and order calls.
+/// what a test needs to count and order calls (and the one header that shapes a query's meaning, ConsistencyLevel).
 /// </summary>
 public sealed record RequestLogEntry
 {
@@ -17,6 +17,12 @@ public sealed record RequestLogEntry
     /// <summary>The calling app (appid claim, or the client_id asking for a token); null when unknown.</summary>
     public string? AppId { get; init; }
     public bool IsWrite { get; init; }
+
+    /// <summary>
+    /// The request's ConsistencyLevel header (advanced queries), or null. Graph's @odata.nextLink does not carry it, so
+    /// a client must send it again with every page (paging docs); this shows whether it did. Never a secret.
+    /// </summary>
+    public string? ConsistencyLevel { get; init; }
 
     /// <summary>The request-id of the $batch this request came in, or null.</summary>
     public string? BatchId { get; init; }

@@ -72,6 +72,7 @@ internal sealed class GraphRouter
             Status = response.Status,
             AppId = caller?.AppId,
             IsWrite = !isBatch && GraphMethods.IsWrite(method),
+            ConsistencyLevel = request.Header("ConsistencyLevel"),
             BatchId = request.BatchId,
             BatchItemId = request.BatchItemId,
             RequestId = requestId,

@@ -27,33 +27,32 @@ internal sealed class DeviceDisabler
             return;
         }
 
-        GraphBatchItem[] listing = GraphBatchItem.InOrder(users.Select(u => new GraphBatchItem("GET", $"/users/{u.Id}/registeredDevices?$select={DeviceSelect}")));
-        IReadOnlyList<GraphBatchResult> lists = await _connection.Batch.SendAllPagesAsync(listing, cancellationToken).ConfigureAwait(false);
+        // The whole of each user's list before any decision: a device on a page Graph did not give would be missed.
+        ListRead<ContainmentUser>[] listing = users.Select(u => new ListRead<ContainmentUser>(u, ListRequest.For($"/users/{u.Id}/registeredDevices", DeviceSelect).Url)).ToArray();
+        IReadOnlyList<WholeList<ContainmentUser>> lists = await _connection.Batch.ReadWholeListsAsync(listing, cancellationToken).ConfigureAwait(false);
 
         var targets = new List<(ContainmentUser User, JsonNode Device)>();
-        for (int i = 0; i < users.Count; i++)
+        foreach (WholeList<ContainmentUser> list in lists)
         {
-            if (!lists[i].IsSuccess)
+            ContainmentUser user = list.List;
+            if (!list.IsComplete)
             {
-                results.Failed(GraphErrorTranslator.Translate(lists[i].Error, GraphOperation.ListDevices, users[i].UserPrincipalName ?? users[i].Id));
+                results.Failed(list.Outcome.Error is { } error
+                    ? GraphErrorTranslator.Translate(error, GraphOperation.ListDevices, user.UserPrincipalName ?? user.Id)
+                    : GraphErrorTranslator.Unexpected(list.Outcome.Unanswered!, GraphOperation.ListDevices, user.UserPrincipalName ?? user.Id));
                 continue;
             }
 
-            foreach (JsonNode? device in lists[i].Body?["value"] as JsonArray ?? new JsonArray())
+            foreach (JsonNode device in list.Items)
             {
-                if (device is null)
-                {
-                    continue;
-                }
-
                 if (GraphJson.Time(device, "registrationDateTime") is not { } registered)
                 {
                     // Graph hides a device's properties from a caller without Device.Read.All: never guess its age.
-                    results.Warn($"A device of {users[i].UserPrincipalName} ({GraphJson.Text(device, "id")}) came back without its registration date, so it was not judged and not disabled. Grant Device.Read.All, or check the user's devices in the Entra admin center.");
+                    results.Warn($"A device of {user.UserPrincipalName} ({GraphJson.Text(device, "id")}) came back without its registration date, so it was not judged and not disabled. Grant Device.Read.All, or check the user's devices in the Entra admin center.");
                 }
                 else if (registered >= since && GraphJson.Flag(device, "accountEnabled") != false)
                 {
-                    targets.Add((users[i], device));
+                    targets.Add((user, device));
                 }
             }
         }

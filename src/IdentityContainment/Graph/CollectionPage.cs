@@ -12,7 +12,7 @@ public sealed record CollectionPage(IReadOnlyList<JsonNode> Items, string? NextL
     public static CollectionPage Read(JsonNode? body)
     {
         var items = new List<JsonNode>();
-        foreach (JsonNode? item in body?["value"] as JsonArray ?? new JsonArray())
+        foreach (JsonNode? item in GraphJson.Property(body, "value") as JsonArray ?? new JsonArray())
         {
             if (item is not null)
             {
@@ -20,7 +20,7 @@ public sealed record CollectionPage(IReadOnlyList<JsonNode> Items, string? NextL
             }
         }
 
-        string? next = body?["@odata.nextLink"] is JsonValue link && link.TryGetValue(out string? text) && text.Length > 0 ? text : null;
+        string? next = GraphJson.Text(body, "@odata.nextLink") is { Length: > 0 } text ? text : null;
         return new CollectionPage(items, next);
     }
 

@@ -27,6 +27,12 @@ public static class GraphCall
             request.Content = new StringContent((body ?? new JsonObject()).ToJsonString(), Encoding.UTF8, "application/json");
         }
 
+        return await connection.AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request the caller built (its own headers, say) and reads Graph's answer. Transport failures throw.</summary>
+    public static async Task<GraphCallAnswer> AnswerAsync(this GraphConnection connection, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using HttpResponseMessage response = await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return new GraphCallAnswer((int)response.StatusCode, await ReadJsonAsync(response).ConfigureAwait(false), GraphCallLogHandler.HeaderValue(response, "request-id"));
     }

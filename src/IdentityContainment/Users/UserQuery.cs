@@ -7,7 +7,7 @@ namespace IdentityContainment.Users;
 /// One list query for up to 15 users, by object id or by user principal name:
 /// <c>GET /users?$filter=id in ('…','…')&amp;$select=…</c>. Graph takes at most 15 values in an <c>in</c> clause without
 /// advanced queries, and one query per property keeps each clause inside that limit. Graph may still page the answer;
-/// <see cref="PagedBatchReads"/> reads it to its last page before <see cref="Read"/> sees it.
+/// <see cref="WholeListReads"/> reads it to its last page before <see cref="Read"/> sees it.
 /// </summary>
 internal sealed class UserQuery
 {
@@ -40,20 +40,21 @@ internal sealed class UserQuery
             .SelectMany(byProperty => Pipeline.Chunking.InChunksOf(byProperty, MaxUsers).Select(ids => new UserQuery(byProperty.Key, ids)));
 
     /// <summary>
-    /// What the answer says about each user asked for. A user missing from a successful answer does not exist (a list
-    /// query has no per-user 404: the lookup carries no error); a failed answer is every asked user's error.
+    /// What the whole answer says about each user asked for. A user missing from a complete answer does not exist (a
+    /// list query has no per-user 404: the lookup carries no error); a list that failed on any page is every asked
+    /// user's error, as a user on the missing page would otherwise pass for one that does not exist.
     /// </summary>
-    public IEnumerable<UserLookup> Read(GraphBatchResult answer)
+    public IEnumerable<UserLookup> Read(WholeList<UserQuery> answer)
     {
-        if (!answer.IsSuccess)
+        if (!answer.IsComplete)
         {
-            return UserIds.Select(id => new UserLookup(id, null, answer.Error, answer.RequestId));
+            return UserIds.Select(id => new UserLookup(id, null, answer.Outcome.Error, answer.Outcome.Error?.RequestId ?? answer.RequestId, answer.Outcome.Unanswered));
         }
 
         var users = new Dictionary<string, ContainmentUser>(StringComparer.OrdinalIgnoreCase);
-        foreach (JsonNode? node in answer.Body?["value"] as JsonArray ?? new JsonArray())
+        foreach (JsonNode node in answer.Items)
         {
-            if (node is not null && GraphJson.Text(node, Property) is { } key)
+            if (GraphJson.Text(node, Property) is { } key)
             {
                 users[key] = UserJson.Read(node);
             }

@@ -217,31 +217,19 @@ public sealed class UserReader : IGatheringReader
     private async Task<Dictionary<string, UserLookup>> QueryAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, UserLookup>(StringComparer.OrdinalIgnoreCase);
-        List<List<UserQuery>> batches = UserQuery.For(userIds.Distinct(StringComparer.OrdinalIgnoreCase)).InChunksOf(GraphBatchClient.MaxItemsPerBatch).ToList();
-        await Task.WhenAll(batches.Select(async queries =>
-        {
-            GraphBatchItem[] items = GraphBatchItem.InOrder(queries.Select(q => new GraphBatchItem("GET", q.Url)));
-            IEnumerable<UserLookup> lookups;
-            try
-            {
-                IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAllPagesAsync(items, cancellationToken).ConfigureAwait(false);
-                lookups = queries.SelectMany((query, i) => query.Read(answers[i])).ToList();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // No answer at all (network, timeout after every retry): each of these users learns why, and the
-                // workers report what they already did instead of failing whole.
-                lookups = queries.SelectMany(query => query.UserIds).Select(id => new UserLookup(id, null, null, null, ex)).ToList();
-            }
+        ListRead<UserQuery>[] queries = UserQuery.For(userIds.Distinct(StringComparer.OrdinalIgnoreCase)).Select(q => new ListRead<UserQuery>(q, q.Url)).ToArray();
 
-            lock (found)
+        // Each query is a list Graph may page; a query that could not be read whole (an error, or no answer at all
+        // after every retry) is each of its users' failure, and the workers report what they already did instead of
+        // failing whole.
+        foreach (WholeList<UserQuery> answer in await _connection.Batch.ReadWholeListsAsync(queries, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (UserLookup lookup in answer.List.Read(answer))
             {
-                foreach (UserLookup lookup in lookups)
-                {
-                    found[lookup.Input] = lookup;
-                }
+                found[lookup.Input] = lookup;
             }
-        })).ConfigureAwait(false);
+        }
+
         return found;
     }
 

@@ -11,6 +11,13 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     public static readonly CollectionPageSizes Directory = new(100, 999);
 
     /// <summary>
+    /// Service principals: "The default and maximum page size is 100 service principal objects" (serviceprincipal-list,
+    /// current Learn page). What Graph does with a larger $top is not documented (the paging docs allow an error, the
+    /// maximum, or no effect), so the sandbox refuses it as it refuses any $top past a list's maximum.
+    /// </summary>
+    public static readonly CollectionPageSizes ServicePrincipals = new(100, 100);
+
+    /// <summary>
     /// Risky users: "The maximum page size with $top is 500 objects" (riskyuser-list page). The default is not documented;
     /// the sandbox serves 20 a page (INFERRED), erring small so that a client which stops at one page shows it.
     /// </summary>

@@ -28,7 +28,11 @@ internal sealed class CollectionPaging
     /// <summary>The key of the last item the previous page served; null on the first page.</summary>
     public string? AfterKey { get; }
 
-    /// <summary>Reads $top and $skiptoken; the error is the 400 Graph gives for an out-of-range $top or a bad token.</summary>
+    /// <summary>
+    /// Reads $top and $skiptoken; the error is the 400 Graph gives for an out-of-range $top (observed on GET /users with
+    /// $top=1000: "Invalid page size specified: '1000'. Must be between 1 and 999 inclusive.", Microsoft Q&amp;A 1129204)
+    /// or a bad token.
+    /// </summary>
     public static (CollectionPaging? Paging, GraphResponse? Error) Read(GraphCallContext context, CollectionPageSizes sizes)
     {
         var query = context.Query;
