@@ -34,6 +34,3 @@ internal sealed class RevocationWrites
         return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
     }
 }
-
-/// <summary>Graph's answers to a revocation batch, in input order, with when it was sent and answered.</summary>
-internal sealed record SentRevocation(IReadOnlyList<GraphBatchResult> Answers, DateTimeOffset SentAt, DateTimeOffset AnsweredAt);

@@ -44,13 +44,3 @@ public sealed class RecordedResults<T> : IResultSink<T>
         }
     }
 }
-
-public enum RecordedResultKind
-{
-    Result,
-    Error,
-    Warning,
-}
-
-/// <summary>One thing a decision reported: a result, an error or a warning (<see cref="Kind"/> says which is set).</summary>
-public sealed record RecordedResult<T>(RecordedResultKind Kind, T? Result, ContainmentException? Error, string? Warning);

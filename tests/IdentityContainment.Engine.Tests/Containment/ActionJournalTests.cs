@@ -27,7 +27,7 @@ public sealed class ActionJournalTests : IAsyncLifetime
         FootholdDefinition session = sandbox.Tenant.Footholds.Single(f => f.Kind == FootholdKind.Session);
         FootholdDefinition attackerDevice = sandbox.Tenant.Footholds.Single(f => f.Kind == FootholdKind.Device);
         UserRecord victim = sandbox.Tenant.FindUser(session.UserId)!;
-        UserRecord other = sandbox.Tenant.Users.First(u => u.Id != victim.Id && u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+        UserRecord other = _tenant.PlainMembers.First(u => u.Id != victim.Id);
         var journal = new RecordingJournal();
         connection.Journal = journal;
         var reader = new UserReader(connection);
@@ -80,7 +80,7 @@ public sealed class ActionJournalTests : IAsyncLifetime
     {
         // The default journal keeps nothing and changes nothing: the revocation is reported all the same.
         Assert.Same(NoActionJournal.Instance, _tenant.Connection.Journal);
-        UserRecord user = _tenant.Sandbox.Tenant.Users.First(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+        UserRecord user = _tenant.PlainMembers.First();
         var results = new RecordedResults<ContainmentAction>();
 
         await new SessionRevoker(_tenant.Connection, new UserReader(_tenant.Connection), new RevocationOptions()).RevokeAsync(new[] { user.Id }, results, CancellationToken.None);

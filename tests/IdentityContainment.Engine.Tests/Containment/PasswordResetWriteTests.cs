@@ -16,7 +16,7 @@ public sealed class PasswordResetWriteTests : IAsyncLifetime
     [Fact]
     public async Task Each_user_gets_its_own_password_with_the_change_it_must_make_at_next_sign_in_and_a_synced_user_is_refused()
     {
-        UserRecord[] members = _tenant.Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).Take(2).ToArray();
+        UserRecord[] members = _tenant.PlainMembers.Take(2).ToArray();
         UserRecord synced = _tenant.Sandbox.Tenant.Users.FirstOrDefault(u => u.IsSyncedFromOnPremises && u.DirectoryRoles.Count == 0)
             ?? AddSynced();
         UserRecord[] users = { members[0], synced, members[1] };

@@ -13,7 +13,7 @@ public sealed class RevocationWritesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _tenant.DisposeAsync();
 
-    private UserRecord[] Members => _tenant.Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).ToArray();
+    private UserRecord[] Members => _tenant.PlainMembers.ToArray();
 
     [Fact]
     public async Task Disable_and_revoke_each_go_out_as_one_batch_and_graph_then_holds_both()

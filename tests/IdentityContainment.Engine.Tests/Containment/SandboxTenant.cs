@@ -16,6 +16,10 @@ internal sealed class SandboxTenant : IAsyncDisposable
 
     public GraphConnection Connection { get; }
 
+    /// <summary>Cloud-only members without a directory role: users any app may contain. Tests take theirs by position.</summary>
+    public IEnumerable<UserRecord> PlainMembers =>
+        Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0);
+
     /// <summary>The aitm-bec scenario (a phished victim, the attacker's device), lists served two to a page.</summary>
     public static Task<SandboxTenant> StartAsync() => StartAsync(new SandboxOptions { Scenario = "aitm-bec", Paging = { MaxPageSize = 2 } });
 

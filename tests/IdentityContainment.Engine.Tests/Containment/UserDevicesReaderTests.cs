@@ -14,7 +14,7 @@ public sealed class UserDevicesReaderTests : IAsyncLifetime
     public async Task DisposeAsync() => await _tenant.DisposeAsync();
 
     private UserRecord[] Members(int count) =>
-        _tenant.Sandbox.Tenant.Users.Where(u => u.UserType == UserTypes.Member && u.OnPremisesSyncEnabled != true && u.DirectoryRoles.Count == 0).Take(count).ToArray();
+        _tenant.PlainMembers.Take(count).ToArray();
 
     private DeviceRecord[] AddDevices(UserRecord user, int count, int series)
     {
