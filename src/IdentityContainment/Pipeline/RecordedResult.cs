@@ -3,7 +3,7 @@ using IdentityContainment.Errors;
 namespace IdentityContainment.Pipeline;
 
 /// <summary>Which of a result, an error or a warning a <see cref="RecordedResult{T}"/> holds.</summary>
-public enum RecordedResultKind
+internal enum RecordedResultKind
 {
     Result,
     Error,
@@ -11,4 +11,4 @@ public enum RecordedResultKind
 }
 
 /// <summary>One thing a decision reported: a result, an error or a warning (<see cref="Kind"/> says which is set).</summary>
-public sealed record RecordedResult<T>(RecordedResultKind Kind, T? Result, ContainmentException? Error, string? Warning);
+internal sealed record RecordedResult<T>(RecordedResultKind Kind, T? Result, ContainmentException? Error, string? Warning);

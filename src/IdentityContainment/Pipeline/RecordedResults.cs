@@ -6,7 +6,7 @@ namespace IdentityContainment.Pipeline;
 /// What a decision reports, held in the order it was said: results, errors and warnings. A decision does no I/O, so it
 /// records here; the work that called it writes the record on (<see cref="WriteTo"/>), and a test reads it.
 /// </summary>
-public sealed class RecordedResults<T> : IResultSink<T>
+internal sealed class RecordedResults<T> : IResultSink<T>
 {
     private readonly List<RecordedResult<T>> _entries = new();
 
