@@ -1,4 +1,5 @@
 using Azure.Core;
+using IdentityContainment.Evidence;
 using IdentityContainment.Graph;
 
 namespace IdentityContainment.Connection;
@@ -55,6 +56,9 @@ public sealed class GraphConnection : IDisposable
 
     /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
     public WriteQuotaPacer WriteQuota { get; }
+
+    /// <summary>Where every action taken through this connection is appended as evidence; none is kept unless one is set.</summary>
+    public IActionJournal Journal { get; set; } = NoActionJournal.Instance;
 
     /// <summary>A single Graph call through the connection's pipeline (token, retries, pacing, -Verbose); see also
     /// <see cref="GraphCall.SendJsonAsync"/>.</summary>
