@@ -17,16 +17,7 @@ public sealed class UserReaderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(new SandboxOptions { ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 60 }) });
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        var token = new SecureString();
-        foreach (char c in _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles }))
-        {
-            token.AppendChar(c);
-        }
-
-        _connection = await GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = token, GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None);
+        _connection = await SandboxConnections.AsAutomationAppAsync(_sandbox);
     }
 
     public async Task DisposeAsync()

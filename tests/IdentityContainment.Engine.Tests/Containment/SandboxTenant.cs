@@ -40,12 +40,5 @@ internal sealed class SandboxTenant : IAsyncDisposable
         await Sandbox.DisposeAsync();
     }
 
-    private static Task<GraphConnection> ConnectAsync(SandboxServer sandbox, string[] permissions)
-    {
-        OperatorApplication app = sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = permissions.Length > 0 ? permissions : app.Roles });
-        return GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = SecureStrings.Protect(token), GraphEndpoint = sandbox.GraphEndpoint },
-            CancellationToken.None);
-    }
+    private static Task<GraphConnection> ConnectAsync(SandboxServer sandbox, string[] permissions) => SandboxConnections.AsAutomationAppAsync(sandbox, null, permissions);
 }
