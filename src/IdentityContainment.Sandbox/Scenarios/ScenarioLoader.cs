@@ -14,7 +14,7 @@ public static partial class ScenarioLoader
     public const string PasswordSprayName = "password-spray";
 
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
-    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user"];
+    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent"];
 
     /// <summary>
     /// Loads a bundled scenario by name, the generated one (default options) for "generated", or a file by path.
@@ -129,7 +129,7 @@ public static partial class ScenarioLoader
         : message.Contains("System.Int32", StringComparison.Ordinal) ? " (expected a whole number)"
         : message.Contains("System.String", StringComparison.Ordinal) ? " (expected a string)"
         : message.Contains("IReadOnlyList", StringComparison.Ordinal) ? " (expected an array)"
-        : message.Contains("FootholdKind", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<FootholdKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).Select(n => n == "oAuthGrant" ? "oauthGrant" : n))})"
+        : message.Contains("FootholdKind", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<FootholdKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).Select(n => n.StartsWith("oAuth", StringComparison.Ordinal) ? "oauth" + n[5..] : n))})"
         : message.Contains("AuthenticationMethodType", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<AuthenticationMethodType>().Select(JsonNamingPolicy.CamelCase.ConvertName))})"
         : "";
 }
