@@ -13,6 +13,9 @@ public static partial class ScenarioLoader
     /// <summary>The bundled password-spray scenario, generated (1,000 victims would make a large file): <see cref="GeneratedTenantOptions.PasswordSpray"/>.</summary>
     public const string PasswordSprayName = "password-spray";
 
+    /// <summary>The OAuth benchmark tenant, generated: <see cref="GeneratedTenantPresets.LargeConsent"/>.</summary>
+    public const string LargeConsentName = "large-consent";
+
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent"];
 
@@ -28,6 +31,8 @@ public static partial class ScenarioLoader
         // Checked like a file: the generator's output goes through the same validation.
         if (string.Equals(nameOrPath, PasswordSprayName, StringComparison.OrdinalIgnoreCase))
             return Prepare(ScenarioGenerator.Generate(GeneratedTenantOptions.PasswordSpray(loadTime)), $"{PasswordSprayName} (generated)");
+        if (string.Equals(nameOrPath, LargeConsentName, StringComparison.OrdinalIgnoreCase))
+            return Prepare(ScenarioGenerator.Generate(GeneratedTenantPresets.LargeConsent(loadTime)), $"{LargeConsentName} (generated)");
         var bundled = BundledNames.FirstOrDefault(n => string.Equals(n, nameOrPath, StringComparison.OrdinalIgnoreCase));
         if (bundled is not null)
             return Parse(ReadBundled(bundled), $"Scenarios/{bundled}.json", loadTime);
@@ -36,7 +41,7 @@ public static partial class ScenarioLoader
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         throw new ScenarioLoadException(nameOrPath, looksLikePath
             ? "file not found."
-            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {GeneratedName}).");
+            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {LargeConsentName}, {GeneratedName}).");
     }
 
     public static Scenario LoadFile(string path, DateTimeOffset? loadTime = null)
