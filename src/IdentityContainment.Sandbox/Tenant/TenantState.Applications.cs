@@ -95,25 +95,7 @@ public sealed partial class TenantState
     internal (IReadOnlyList<PermissionGrantRecord> Page, bool HasMore) PagePermissionGrants(Func<PermissionGrantRecord, bool> match, string? afterId, int take)
     {
         lock (_gate)
-        {
-            var start = 0;
-            if (afterId is not null)
-            {
-                var at = _sortedGrantIds.BinarySearch(afterId, StringComparer.Ordinal);
-                start = at >= 0 ? at + 1 : ~at;
-            }
-            var page = new List<PermissionGrantRecord>(Math.Min(take, 128));
-            for (var i = start; i < _sortedGrantIds.Count; i++)
-            {
-                var grant = _grants.Find(_sortedGrantIds[i])!;
-                if (!match(grant))
-                    continue;
-                if (page.Count == take)
-                    return (page, true);
-                page.Add(grant);
-            }
-            return (page, false);
-        }
+            return SortedIdPages.Take(_sortedGrantIds, StringComparer.Ordinal, id => _grants.Find(id)!, match, afterId, take);
     }
 
     private static bool SameConsent(PermissionGrantRecord a, PermissionGrantRecord b) =>

@@ -1,28 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using static IdentityContainment.Sandbox.Tests.BatchItems;
 
 namespace IdentityContainment.Sandbox.Tests;
 
 /// <summary>The consent routes inside $batch: what a client does to resolve apps twenty at a time and to remove consent.</summary>
 public sealed class ConsentBatchTests
 {
-    private static JsonObject Item(string id, string method, string url, JsonNode? body = null)
-    {
-        var item = new JsonObject { ["id"] = id, ["method"] = method, ["url"] = url };
-        if (body is not null)
-        {
-            item["body"] = body;
-            item["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
-        }
-        return item;
-    }
-
-    private static async Task<Dictionary<string, JsonObject>> BatchAsync(GraphTestClient graph, params JsonObject[] items)
-    {
-        var response = await graph.PostAsync("$batch", new JsonObject { ["requests"] = new JsonArray(items) }.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await GraphTestClient.JsonAsync(response))["responses"]!.AsArray().ToDictionary(r => (string)r!["id"]!, r => r!.AsObject());
-    }
+    private static async Task<Dictionary<string, JsonObject>> BatchAsync(GraphTestClient graph, params JsonObject[] items) =>
+        await ItemsAsync(await graph.PostAsync("$batch", Batch(items)));
 
     [Fact]
     public async Task Every_consent_read_is_served_in_a_batch()

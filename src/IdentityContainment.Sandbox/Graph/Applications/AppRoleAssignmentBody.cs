@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
@@ -19,17 +17,12 @@ internal static class AppRoleAssignmentBody
 
     public static (AppRoleAssignmentRecord? Assignment, GraphResponse? Error) Read(string? body, TenantState tenant, ServicePrincipalRecord resource)
     {
-        var json = JsonBody.ParseObject(body);
-        if (json is null)
-            return (null, GraphResponse.UnreadableBody());
-        foreach (var (name, _) in json)
-            if (!name.StartsWith("@odata.", StringComparison.Ordinal) && !Known.Contains(name, StringComparer.Ordinal))
-                return (null, GraphResponse.Error(400, "Request_BadRequest", $"Property '{name}' does not exist as a declared property or extension property."));
-
-        string? Text(string name) => json[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-        var principalId = Text("principalId");
-        var resourceId = Text("resourceId");
-        var appRoleId = Text("appRoleId");
+        var (json, error) = JsonBody.ParseDeclared(body, Known);
+        if (error is not null)
+            return (null, error);
+        var principalId = JsonBody.String(json!, "principalId");
+        var resourceId = JsonBody.String(json!, "resourceId");
+        var appRoleId = JsonBody.String(json!, "appRoleId");
         if (!Guid.TryParse(principalId, out var principalGuid) || !Guid.TryParse(resourceId, out _) || !Guid.TryParse(appRoleId, out var roleGuid)
             || !string.Equals(resourceId, resource.Id, StringComparison.OrdinalIgnoreCase))
             return (null, GraphResponse.Error(400, "Request_BadRequest", "One or more properties are invalid."));

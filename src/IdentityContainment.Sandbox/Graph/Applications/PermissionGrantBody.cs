@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
@@ -18,19 +16,14 @@ internal static class PermissionGrantBody
 
     public static (PermissionGrantRecord? Grant, GraphResponse? Error) Read(string? body, TenantState tenant)
     {
-        var json = JsonBody.ParseObject(body);
-        if (json is null)
-            return (null, GraphResponse.UnreadableBody());
-        foreach (var (name, _) in json)
-            if (!name.StartsWith("@odata.", StringComparison.Ordinal) && !Known.Contains(name, StringComparer.Ordinal))
-                return (null, GraphResponse.Error(400, "Request_BadRequest", $"Property '{name}' does not exist as a declared property or extension property."));
-
-        string? Text(string name) => json[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-        var clientId = Text("clientId");
-        var consentType = Text("consentType");
-        var principalId = Text("principalId");
-        var resourceId = Text("resourceId");
-        var scope = Text("scope");
+        var (json, error) = JsonBody.ParseDeclared(body, Known);
+        if (error is not null)
+            return (null, error);
+        var clientId = JsonBody.String(json!, "clientId");
+        var consentType = JsonBody.String(json!, "consentType");
+        var principalId = JsonBody.String(json!, "principalId");
+        var resourceId = JsonBody.String(json!, "resourceId");
+        var scope = JsonBody.String(json!, "scope");
 
         if (!Guid.TryParse(clientId, out _) || tenant.FindServicePrincipal(clientId!) is null)
             return (null, Invalid("clientId"));
@@ -40,9 +33,9 @@ internal static class PermissionGrantBody
             return (null, Invalid("consentType"));
         if (consentType == ConsentTypes.Principal && (principalId is null || tenant.FindUser(principalId) is not { } user || !string.Equals(user.Id, principalId, StringComparison.OrdinalIgnoreCase)))
             return (null, Invalid("principalId"));
-        if (consentType == ConsentTypes.AllPrincipals && json["principalId"] is not null)
+        if (consentType == ConsentTypes.AllPrincipals && json!["principalId"] is not null)
             return (null, Invalid("principalId"));
-        if (json["scope"] is not null && scope is null || scope is { Length: > MaxScopeLength })
+        if (json!["scope"] is not null && scope is null || scope is { Length: > MaxScopeLength })
             return (null, Invalid("scope"));
 
         var client = tenant.FindServicePrincipal(clientId)!;
