@@ -110,8 +110,7 @@ public static class FootholdEvaluator
             return (false, $"service principal {foothold.Target} no longer exists.");
         // Users assigned to the app (resourceId = the app) only let them sign in to it; the app's own access is its
         // grants (clientId) and the application permissions assigned to it (principalId).
-        var grants = tenant.PermissionGrants.Count(g => string.Equals(g.ClientId, client.Id, StringComparison.OrdinalIgnoreCase));
-        var appPermissions = tenant.AppRoleAssignments.Count(a => string.Equals(a.PrincipalId, client.Id, StringComparison.OrdinalIgnoreCase));
+        var (grants, appPermissions) = tenant.ConsentHeldBy(client.Id);
         if (grants + appPermissions == 0)
             return (false, $"'{client.DisplayName}' holds no delegated grant and no application permission any more.");
         if (!client.AccountEnabled)

@@ -75,6 +75,17 @@ public sealed partial class TenantState
         }
     }
 
+    /// <summary>
+    /// What a client service principal holds: delegated grants (clientId) and application permissions (app role
+    /// assignments whose principal it is). Counted in place: the ground truth asks this of tenants with 100,000 grants.
+    /// </summary>
+    public (int DelegatedGrants, int ApplicationPermissions) ConsentHeldBy(string clientServicePrincipalId)
+    {
+        lock (_gate)
+            return (_grants.Count(g => string.Equals(g.ClientId, clientServicePrincipalId, StringComparison.OrdinalIgnoreCase)),
+                _appRoleAssignments.Count(a => string.Equals(a.PrincipalId, clientServicePrincipalId, StringComparison.OrdinalIgnoreCase)));
+    }
+
     public bool RemovePermissionGrant(string id)
     {
         lock (_gate)
