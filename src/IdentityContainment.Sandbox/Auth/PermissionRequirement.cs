@@ -167,6 +167,12 @@ internal static class GraphPermissions
         ["AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All"],
         AssignmentAdminRoles);
 
+    /// <summary>DELETE users/{id}/appRoleAssignments/{id}: AppRoleAssignment.ReadWrite.All only (PERMS).</summary>
+    public static readonly PermissionRequirement DeleteUserAppRoleAssignment = new(
+        ["AppRoleAssignment.ReadWrite.All"],
+        ["AppRoleAssignment.ReadWrite.All"],
+        AssignmentAdminRoles);
+
     /// <summary>
     /// POST servicePrincipals/{id}/appRoleAssignedTo: AppRoleAssignment.ReadWrite.All, which PERMS marks
     /// AlsoRequires Application.Read.All or Directory.Read.All; <see cref="ReadForAppRoleAssignment"/> is that second half.

@@ -39,6 +39,7 @@ internal static class GraphRouteTable
             new("DELETE", "oauth2PermissionGrants/{id}", GraphPermissions.WritePermissionGrants, PermissionGrantHandlers.Delete),
             new("GET", "users/{id}/oauth2PermissionGrants", GraphPermissions.ReadPermissionGrants, PermissionGrantHandlers.ListForUser),
             new("GET", "users/{id}/appRoleAssignments", GraphPermissions.ReadUserAppRoleAssignments, AppRoleAssignmentHandlers.ListForUser),
+            new("DELETE", "users/{id}/appRoleAssignments/{assignmentId}", GraphPermissions.DeleteUserAppRoleAssignment, AppRoleAssignmentHandlers.DeleteForUser),
             new("GET", "servicePrincipals", GraphPermissions.ReadServicePrincipals, ServicePrincipalHandlers.List),
             new("GET", "servicePrincipals/{id}", GraphPermissions.ReadServicePrincipals, ServicePrincipalHandlers.Get),
             new("PATCH", "servicePrincipals/{id}", GraphPermissions.UpdateServicePrincipal, ServicePrincipalHandlers.Update),

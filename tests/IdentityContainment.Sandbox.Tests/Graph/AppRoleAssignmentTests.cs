@@ -152,4 +152,20 @@ public sealed class AppRoleAssignmentTests
         await GraphAssert.ErrorAsync(await writeOnly.PostAsync(url, body), HttpStatusCode.Forbidden, "Authorization_RequestDenied");
         Assert.Equal(HttpStatusCode.Created, (await both.PostAsync(url, body)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_users_assignment_is_deleted_through_the_user_and_only_their_own()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var adeles = server.Tenant.AppRoleAssignments.Single(a => a.PrincipalId == Known.AdeleId);
+
+        var throughAlex = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/users/{Known.AlexUpn}/appRoleAssignments/{adeles.Id}"));
+        var throughAdele = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/users/{Known.AdeleUpn}/appRoleAssignments/{adeles.Id}"));
+
+        await GraphAssert.ErrorAsync(throughAlex, HttpStatusCode.NotFound, "Request_ResourceNotFound");
+        Assert.Equal(HttpStatusCode.NoContent, throughAdele.StatusCode);
+        Assert.Null(server.Tenant.FindAppRoleAssignment(adeles.Id));
+        Assert.Single(server.Tenant.AppRoleAssignments, a => a.PrincipalId == Known.AlexId);
+    }
 }

@@ -70,4 +70,18 @@ public sealed class LargeConsentTenantTests
         Assert.Contains(varied.OAuth2PermissionGrants, g => g.Scope.Contains("Mail.Send", StringComparison.Ordinal));
         Assert.DoesNotContain(plain.OAuth2PermissionGrants, g => g.Scope.Contains("Mail", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_sandbox_pages_all_of_its_grants_at_the_largest_page_size()
+    {
+        await using var server = await TestSandbox.StartAsync(ScenarioLoader.LargeConsentName);
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var pages = await graph.PagesAsync("oauth2PermissionGrants?$top=999&$select=id,clientId,consentType,principalId,resourceId,scope");
+
+        Assert.Equal(101, pages.Count);
+        var ids = pages.SelectMany(p => p).Select(g => (string)g["id"]!).ToArray();
+        Assert.Equal(100_050, ids.Length);
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+    }
 }

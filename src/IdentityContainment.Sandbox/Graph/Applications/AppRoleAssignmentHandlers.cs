@@ -30,14 +30,13 @@ internal static class AppRoleAssignmentHandlers
     }
 
     /// <summary>DELETE servicePrincipals/{resource-SP-id}/appRoleAssignedTo/{id}: 204; an assignment on another resource is not found here.</summary>
-    public static GraphResponse DeleteAssignedTo(GraphCallContext context)
-    {
-        var assignment = context.Tenant.FindAppRoleAssignment(context.RouteValues[1]);
-        if (assignment is null || !string.Equals(assignment.ResourceId, context.RouteValues[0], StringComparison.OrdinalIgnoreCase))
-            return GraphResponse.NotFound(context.RouteValues[1]);
-        context.Tenant.RemoveAppRoleAssignment(assignment.Id);
-        return GraphResponse.NoContent();
-    }
+    public static GraphResponse DeleteAssignedTo(GraphCallContext context) => Delete(context, context.RouteValues[0], a => a.ResourceId);
+
+    /// <summary>DELETE users/{id}/appRoleAssignments/{id} (CONTRACT §5, the alternative path): 204; another principal's assignment is not found here.</summary>
+    public static GraphResponse DeleteForUser(GraphCallContext context) =>
+        context.Tenant.FindUser(context.RouteValues[0]) is { } user
+            ? Delete(context, user.Id, a => a.PrincipalId)
+            : GraphResponse.NotFound(context.RouteValues[0]);
 
     /// <summary>POST servicePrincipals/{resource-SP-id}/appRoleAssignedTo: 201 with the assignment.</summary>
     public static GraphResponse CreateAssignedTo(GraphCallContext context)
@@ -71,6 +70,15 @@ internal static class AppRoleAssignmentHandlers
         return query!.Answer(string.Format(System.Globalization.CultureInfo.InvariantCulture, entitySetFormat, servicePrincipal.Id),
             Ordered(context.Tenant, a => string.Equals(side(a), servicePrincipal.Id, StringComparison.OrdinalIgnoreCase)),
             a => a.Id, AppRoleAssignmentProjection.Properties);
+    }
+
+    private static GraphResponse Delete(GraphCallContext context, string ownerId, Func<AppRoleAssignmentRecord, string> side)
+    {
+        var assignment = context.Tenant.FindAppRoleAssignment(context.RouteValues[1]);
+        if (assignment is null || !string.Equals(side(assignment), ownerId, StringComparison.OrdinalIgnoreCase))
+            return GraphResponse.NotFound(context.RouteValues[1]);
+        context.Tenant.RemoveAppRoleAssignment(assignment.Id);
+        return GraphResponse.NoContent();
     }
 
     private static IEnumerable<AppRoleAssignmentRecord> Ordered(TenantState tenant, Func<AppRoleAssignmentRecord, bool> belongs) =>
