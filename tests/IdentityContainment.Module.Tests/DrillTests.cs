@@ -18,9 +18,10 @@ public sealed class DrillTests
         Assert.Matches(@"closed\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
         Assert.Matches(@"closed\s+Password\s+adelev@contoso\.com\s+aitm-password", output);
         Assert.Matches(@"OPEN\s+OAuthGrant\s+adelev@contoso\.com\s+aitm-oauth-grant", output);
+        Assert.Matches(@"OPEN\s+OAuthApp\s+adelev@contoso\.com\s+aitm-oauth-app", output);
         Assert.Contains("ConfirmCompromised adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
         Assert.Matches(@"closed\s+Device\s+adelev@contoso\.com\s+aitm-device", output);
-        Assert.Contains("NOT contained: 6 of 9 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Contains("NOT contained: 7 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Contains("WARNING No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job.", output, StringComparison.Ordinal);
         Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 4 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);

@@ -105,4 +105,96 @@ internal static class GraphPermissions
         ["IdentityRiskyUser.ReadWrite.All"],
         ["IdentityRiskyUser.ReadWrite.All"],
         [DirectoryRoles.GlobalAdministrator, DirectoryRoles.SecurityAdministrator]);
+
+    // Applications and consent (CONTRACT §4, §5; PERMISSIONS-LOOKUP; graph-permissions.json for the creates).
+    // Delegated writes also need one of the roles Entra lets manage enterprise apps: a delegated token never does
+    // more than its user may. CONTRACT §5 names Application Administrator and Cloud Application Administrator for
+    // service principal updates; the sandbox holds grant writes to the same roles (plus Global Administrator).
+    private static readonly string[] AppAdminRoles =
+        [DirectoryRoles.GlobalAdministrator, DirectoryRoles.ApplicationAdministrator, DirectoryRoles.CloudApplicationAdministrator];
+
+    /// <summary>GET oauth2PermissionGrants, /{id} and users/{id}/oauth2PermissionGrants: Directory.Read.All is least (PERMS).</summary>
+    public static readonly PermissionRequirement ReadPermissionGrants = new(
+        ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
+        ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"]);
+
+    /// <summary>
+    /// DELETE oauth2PermissionGrants/{id} and POST oauth2PermissionGrants: DelegatedPermissionGrant.ReadWrite.All or
+    /// Directory.ReadWrite.All (PERMS). An older POST page also listed Directory.AccessAsUser.All; PERMS does not, so
+    /// the sandbox refuses it.
+    /// </summary>
+    public static readonly PermissionRequirement WritePermissionGrants = new(
+        ["DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
+        ["DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
+        AppAdminRoles);
+
+    /// <summary>
+    /// GET servicePrincipals, /{id}, (appId='...'): Application.Read.All is least (PERMS; Application.ReadWrite.OwnedBy
+    /// too for apps).
+    /// </summary>
+    public static readonly PermissionRequirement ReadServicePrincipals = new(
+        ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+        ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"]);
+
+    /// <summary>
+    /// PATCH servicePrincipals/{id}: PERMS names Application.ReadWrite.OwnedBy least for apps, but it reaches only
+    /// the apps the caller owns, and the sandbox models no owners: it is refused, as it would be for an attacker's
+    /// app. Delegated callers need Application or Cloud Application Administrator (CONTRACT §5).
+    /// </summary>
+    public static readonly PermissionRequirement UpdateServicePrincipal = new(
+        ["Application.ReadWrite.All", "Directory.ReadWrite.All"],
+        ["Application.ReadWrite.All", "Directory.ReadWrite.All"],
+        AppAdminRoles);
+
+    /// <summary>GET servicePrincipals/{id}/appRoleAssignedTo and /appRoleAssignments: Application.Read.All is least (PERMS).</summary>
+    public static readonly PermissionRequirement ReadServicePrincipalAssignments = new(
+        ["Application.Read.All", "Application.ReadWrite.All", "Application.ReadWrite.OwnedBy", "Directory.Read.All", "Directory.ReadWrite.All"],
+        ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"]);
+
+    /// <summary>GET users/{id}/appRoleAssignments: AppRoleAssignment.ReadWrite.All least, or Directory.Read.All (PERMS).</summary>
+    public static readonly PermissionRequirement ReadUserAppRoleAssignments = new(
+        ["AppRoleAssignment.ReadWrite.All", "Directory.Read.All"],
+        ["AppRoleAssignment.ReadWrite.All", "Directory.Read.All"]);
+
+    // CONTRACT §5: the roles that may delete app role assignments (Directory Writers and Identity Governance
+    // Administrator are not roles the sandbox knows, so no delegated caller holds them here).
+    private static readonly string[] AssignmentAdminRoles =
+        [.. AppAdminRoles, DirectoryRoles.HybridIdentityAdministrator, DirectoryRoles.PrivilegedRoleAdministrator, DirectoryRoles.UserAdministrator];
+
+    /// <summary>DELETE servicePrincipals/{id}/appRoleAssignedTo/{id}: AppRoleAssignment.ReadWrite.All least, Application.ReadWrite.All higher (PERMS).</summary>
+    public static readonly PermissionRequirement DeleteAppRoleAssignment = new(
+        ["AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All"],
+        ["AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All"],
+        AssignmentAdminRoles);
+
+    /// <summary>DELETE users/{id}/appRoleAssignments/{id}: AppRoleAssignment.ReadWrite.All only (PERMS).</summary>
+    public static readonly PermissionRequirement DeleteUserAppRoleAssignment = new(
+        ["AppRoleAssignment.ReadWrite.All"],
+        ["AppRoleAssignment.ReadWrite.All"],
+        AssignmentAdminRoles);
+
+    /// <summary>
+    /// POST servicePrincipals/{id}/appRoleAssignedTo: AppRoleAssignment.ReadWrite.All, which PERMS marks
+    /// AlsoRequires Application.Read.All or Directory.Read.All; <see cref="ReadForAppRoleAssignment"/> is that second half.
+    /// The docs page says the same ("AppRoleAssignment.ReadWrite.All and Application.Read.All"), and
+    /// microsoft-graph-docs issue 12833 reports a 403 Authorization_RequestDenied without Application.Read.All.
+    /// </summary>
+    public static readonly PermissionRequirement CreateAppRoleAssignment = new(
+        ["AppRoleAssignment.ReadWrite.All"],
+        ["AppRoleAssignment.ReadWrite.All"],
+        AssignmentAdminRoles);
+
+    public static readonly PermissionRequirement ReadForAppRoleAssignment = new(
+        ["Application.Read.All", "Directory.Read.All", "Application.ReadWrite.All", "Directory.ReadWrite.All"],
+        ["Application.Read.All", "Directory.Read.All", "Application.ReadWrite.All", "Directory.ReadWrite.All"]);
+
+    /// <summary>
+    /// GET auditLogs/directoryAudits: AuditLog.Read.All least, Directory.Read.All higher (PERMS, CONTRACT §10); delegated
+    /// callers need a role that reads audit logs (CONTRACT §10: Reports Reader, Security Administrator, and others).
+    /// </summary>
+    public static readonly PermissionRequirement ReadDirectoryAudits = new(
+        ["AuditLog.Read.All", "Directory.Read.All"],
+        ["AuditLog.Read.All", "Directory.Read.All"],
+        [DirectoryRoles.GlobalAdministrator, DirectoryRoles.GlobalReader, DirectoryRoles.ReportsReader, DirectoryRoles.SecurityAdministrator,
+         DirectoryRoles.SecurityOperator, DirectoryRoles.SecurityReader]);
 }

@@ -31,6 +31,29 @@ internal static class GraphRouteTable
             new("PATCH", "devices/{id}", GraphPermissions.WriteDevices, DeviceHandlers.Update),
             new("DELETE", "devices/{id}", GraphPermissions.WriteDevices, DeviceHandlers.Delete),
 
+            // Consent and applications (CONTRACT §4, §5). Listing grants and reading one cost 2 resource units, as does
+            // a service principal's appRoleAssignments (CONTRACT §13); other reads 1.
+            new("GET", "oauth2PermissionGrants", GraphPermissions.ReadPermissionGrants, PermissionGrantHandlers.List, baseCost: 2),
+            new("POST", "oauth2PermissionGrants", GraphPermissions.WritePermissionGrants, PermissionGrantHandlers.Create),
+            new("GET", "oauth2PermissionGrants/{id}", GraphPermissions.ReadPermissionGrants, PermissionGrantHandlers.Get, baseCost: 2),
+            new("DELETE", "oauth2PermissionGrants/{id}", GraphPermissions.WritePermissionGrants, PermissionGrantHandlers.Delete),
+            new("GET", "users/{id}/oauth2PermissionGrants", GraphPermissions.ReadPermissionGrants, PermissionGrantHandlers.ListForUser),
+            new("GET", "users/{id}/appRoleAssignments", GraphPermissions.ReadUserAppRoleAssignments, AppRoleAssignmentHandlers.ListForUser),
+            new("DELETE", "users/{id}/appRoleAssignments/{assignmentId}", GraphPermissions.DeleteUserAppRoleAssignment, AppRoleAssignmentHandlers.DeleteForUser),
+            new("GET", "servicePrincipals", GraphPermissions.ReadServicePrincipals, ServicePrincipalHandlers.List),
+            new("GET", "servicePrincipals/{id}", GraphPermissions.ReadServicePrincipals, ServicePrincipalHandlers.Get),
+            new("PATCH", "servicePrincipals/{id}", GraphPermissions.UpdateServicePrincipal, ServicePrincipalHandlers.Update),
+            // servicePrincipals(appId='...'): GraphPath makes the alternate key the segments "servicePrincipals(appId)" and the value.
+            new("GET", "servicePrincipals(appId)/{appId}", GraphPermissions.ReadServicePrincipals, ServicePrincipalHandlers.GetByAppId),
+            new("PATCH", "servicePrincipals(appId)/{appId}", GraphPermissions.UpdateServicePrincipal, ServicePrincipalHandlers.UpdateByAppId),
+            new("GET", "servicePrincipals/{id}/appRoleAssignedTo", GraphPermissions.ReadServicePrincipalAssignments, AppRoleAssignmentHandlers.ListAssignedTo),
+            new("POST", "servicePrincipals/{id}/appRoleAssignedTo", GraphPermissions.CreateAppRoleAssignment, AppRoleAssignmentHandlers.CreateAssignedTo),
+            new("DELETE", "servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}", GraphPermissions.DeleteAppRoleAssignment, AppRoleAssignmentHandlers.DeleteAssignedTo),
+            new("GET", "servicePrincipals/{id}/appRoleAssignments", GraphPermissions.ReadServicePrincipalAssignments, AppRoleAssignmentHandlers.ListOfServicePrincipal, baseCost: 2),
+
+            // Audit logs are in the reports service's limit (CONTRACT §13), not the directory's resource units.
+            new("GET", "auditLogs/directoryAudits", GraphPermissions.ReadDirectoryAudits, DirectoryAuditHandlers.List, ThrottleClass.Reports),
+
             // Identity Protection has its own limit (1 request per second per tenant, no Retry-After)
             // and does not count against the directory's write quota. The actions come before {id}.
             new("POST", "identityProtection/riskyUsers/confirmCompromised", GraphPermissions.WriteRiskyUsers, RiskyUserHandlers.ConfirmCompromised, ThrottleClass.IdentityProtection),

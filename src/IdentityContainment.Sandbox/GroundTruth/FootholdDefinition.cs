@@ -12,7 +12,7 @@ public sealed record FootholdDefinition
     public required string UserId { get; init; }
 
     /// <summary>
-    /// The object the foothold lives in: grant id, app role assignment id, inbox rule id, mailbox
+    /// The object the foothold lives in: grant id, app role assignment id, client service principal id (oauthApp), inbox rule id, mailbox
     /// delegation id, authentication method id or device object id. Session, password and mailbox
     /// forwarding footholds need none (the user is the target).
     /// </summary>
@@ -32,6 +32,10 @@ public enum FootholdKind
     Password,
     [JsonStringEnumMemberName("oauthGrant")]
     OAuthGrant,
+
+    /// <summary>A consented app as a whole: every delegated grant and application permission its client service principal holds.</summary>
+    [JsonStringEnumMemberName("oauthApp")]
+    OAuthApp,
     AppRoleAssignment,
     InboxRule,
     MailboxForwarding,

@@ -10,6 +10,9 @@ namespace IdentityContainment.Sandbox;
 /// <item>password: open while the account is enabled and the password is still the one the attacker
 /// learned (unchanged since knownSince, or changed back to the same value).</item>
 /// <item>oauthGrant: open while the grant exists and its client service principal exists and is enabled.</item>
+/// <item>oauthApp: open while the client service principal exists and is enabled and still holds a delegated grant
+/// (clientId) or an app role assignment (principalId, an application permission); removing one grant of several
+/// leaves it open.</item>
 /// <item>appRoleAssignment: open while the assignment exists.</item>
 /// <item>inboxRule: open while the rule exists and is enabled; server-side rules run even when the
 /// account is disabled.</item>
@@ -37,6 +40,7 @@ public static class FootholdEvaluator
                 FootholdKind.Session => Session(foothold, user!),
                 FootholdKind.Password => Password(tenant, foothold, user!),
                 FootholdKind.OAuthGrant => OAuthGrant(tenant, foothold),
+                FootholdKind.OAuthApp => OAuthApp(tenant, foothold),
                 FootholdKind.AppRoleAssignment => AppRoleAssignment(tenant, foothold),
                 FootholdKind.InboxRule => InboxRule(tenant, foothold),
                 FootholdKind.MailboxForwarding => MailboxForwarding(tenant, foothold),
@@ -97,6 +101,21 @@ public static class FootholdEvaluator
         if (!client.AccountEnabled)
             return (false, $"grant {grant.Id} exists but its client '{client.DisplayName}' is disabled, so no token can be issued to it.");
         return (true, $"grant {grant.Id} still gives '{client.DisplayName}' the scopes '{grant.Scope.Trim()}'.");
+    }
+
+    private static (bool, string) OAuthApp(TenantState tenant, FootholdDefinition foothold)
+    {
+        var client = tenant.FindServicePrincipal(foothold.Target!);
+        if (client is null)
+            return (false, $"service principal {foothold.Target} no longer exists.");
+        // Users assigned to the app (resourceId = the app) only let them sign in to it; the app's own access is its
+        // grants (clientId) and the application permissions assigned to it (principalId).
+        var (grants, appPermissions) = tenant.ConsentHeldBy(client.Id);
+        if (grants + appPermissions == 0)
+            return (false, $"'{client.DisplayName}' holds no delegated grant and no application permission any more.");
+        if (!client.AccountEnabled)
+            return (false, $"'{client.DisplayName}' still holds {grants} grant(s) and {appPermissions} application permission(s), but is disabled, so no token can be issued to it.");
+        return (true, $"'{client.DisplayName}' is enabled and holds {grants} delegated grant(s) and {appPermissions} application permission(s).");
     }
 
     private static (bool, string) AppRoleAssignment(TenantState tenant, FootholdDefinition foothold)

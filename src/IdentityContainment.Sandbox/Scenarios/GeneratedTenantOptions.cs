@@ -33,6 +33,15 @@ public sealed record GeneratedTenantOptions
     /// <summary>Of the compromised users, how many are Global Administrators (app-only callers cannot reset or disable them).</summary>
     public int CompromisedGlobalAdministrators { get; init; }
 
+    /// <summary>
+    /// Consent of many kinds instead of every app asking only User.Read: some apps ask mail or file scopes, every 100th
+    /// app has tenant-wide admin consent, every 250th holds Graph's Mail.ReadWrite application permission, and every 50th
+    /// is a consent-phishing app (unverified, localhost reply URL, Mail.ReadWrite and Mail.Send with offline_access) with
+    /// an <c>oauthApp</c> foothold and a "Consent to application" audit. Draws nothing from the seed, so users and grant
+    /// ids stay those of the same options without it. See <see cref="ConsentVarietyStory"/>.
+    /// </summary>
+    public bool ConsentVariety { get; init; }
+
     /// <summary>The scenario's name.</summary>
     public string Name { get; init; } = ScenarioLoader.GeneratedName;
 
@@ -51,6 +60,26 @@ public sealed record GeneratedTenantOptions
         CompromisedGlobalAdministrators = 1,
         Attack = GeneratedAttack.PasswordSpray,
         Seed = 2026,
+        Now = now,
+    };
+}
+
+public static class GeneratedTenantPresets
+{
+    /// <summary>
+    /// The OAuth benchmark tenant (issue 14): 50,000 users, 100,000 delegated grants to 5,000 service principals, with
+    /// <see cref="GeneratedTenantOptions.ConsentVariety"/>; no inbox rules, to keep the tenant's memory to the grants.
+    /// </summary>
+    public static GeneratedTenantOptions LargeConsent(DateTimeOffset? now = null) => new()
+    {
+        Name = "large-consent",
+        Users = 50_000,
+        CompromisedUsers = 1,
+        ServicePrincipals = 5_000,
+        GrantsPerUser = 2,
+        InboxRulesPerUser = 0,
+        ConsentVariety = true,
+        Seed = 14,
         Now = now,
     };
 }

@@ -37,6 +37,7 @@ public static class ScenarioGenerator
         var adminIds = clean.Operators.DelegatedAdmins.Select(a => a.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var apps = new List<ServicePrincipalRecord>(options.ServicePrincipals);
+        var consent = options.ConsentVariety ? new ConsentVarietyStory(graph, now) : null;
         for (var i = 0; i < options.ServicePrincipals; i++)
         {
             var verified = random.Next(4) != 0;
@@ -50,6 +51,8 @@ public static class ScenarioGenerator
                 AppOwnerOrganizationId = NextGuid(random),
                 SignInAudience = "AzureADMultipleOrgs",
             });
+            if (consent is not null)
+                apps[^1] = consent.Shape(apps[^1], i);
         }
 
         var users = new List<UserRecord>(options.Users + adminIds.Count);
@@ -109,12 +112,13 @@ public static class ScenarioGenerator
                 var app = apps[(firstApp + g) % apps.Count];
                 grants.Add(new PermissionGrantRecord
                 {
-                    Id = GrantId(app.Id, graph.Id, user.Id),
+                    Id = PermissionGrantIds.For(app.Id, graph.Id, user.Id),
                     ClientId = app.Id,
                     PrincipalId = user.Id,
                     ResourceId = graph.Id,
-                    Scope = " User.Read openid profile offline_access",
+                    Scope = consent?.ScopeOf(firstApp + g, apps.Count) ?? " User.Read openid profile offline_access",
                 });
+                consent?.Consented(user, app, (firstApp + g) % apps.Count, footholds);
             }
             if (options.InboxRulesPerUser > 0)
                 mailboxes.Add(new MailboxRecord
@@ -186,7 +190,9 @@ public static class ScenarioGenerator
             RiskyUsers = riskyUsers,
             Users = users,
             ServicePrincipals = [.. clean.ServicePrincipals, .. apps],
-            OAuth2PermissionGrants = grants,
+            OAuth2PermissionGrants = consent is null ? grants : [.. grants, .. consent.AdminGrants(apps)],
+            AppRoleAssignments = consent?.ApplicationPermissions(apps) ?? [],
+            DirectoryAudits = consent?.Audits ?? [],
             Mailboxes = mailboxes,
             AuthenticationMethods = methods,
             SignIns = signIns,
@@ -213,15 +219,5 @@ public static class ScenarioGenerator
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes).ToString();
-    }
-
-    // Graph's grant ids are the client, resource and principal ids run together in base64url.
-    private static string GrantId(string clientId, string resourceId, string principalId)
-    {
-        Span<byte> bytes = stackalloc byte[48];
-        Guid.Parse(clientId).TryWriteBytes(bytes[..16]);
-        Guid.Parse(resourceId).TryWriteBytes(bytes[16..32]);
-        Guid.Parse(principalId).TryWriteBytes(bytes[32..]);
-        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
     }
 }

@@ -13,8 +13,11 @@ public static partial class ScenarioLoader
     /// <summary>The bundled password-spray scenario, generated (1,000 victims would make a large file): <see cref="GeneratedTenantOptions.PasswordSpray"/>.</summary>
     public const string PasswordSprayName = "password-spray";
 
+    /// <summary>The OAuth benchmark tenant, generated: <see cref="GeneratedTenantPresets.LargeConsent"/>.</summary>
+    public const string LargeConsentName = "large-consent";
+
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
-    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user"];
+    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent"];
 
     /// <summary>
     /// Loads a bundled scenario by name, the generated one (default options) for "generated", or a file by path.
@@ -28,6 +31,8 @@ public static partial class ScenarioLoader
         // Checked like a file: the generator's output goes through the same validation.
         if (string.Equals(nameOrPath, PasswordSprayName, StringComparison.OrdinalIgnoreCase))
             return Prepare(ScenarioGenerator.Generate(GeneratedTenantOptions.PasswordSpray(loadTime)), $"{PasswordSprayName} (generated)");
+        if (string.Equals(nameOrPath, LargeConsentName, StringComparison.OrdinalIgnoreCase))
+            return Prepare(ScenarioGenerator.Generate(GeneratedTenantPresets.LargeConsent(loadTime)), $"{LargeConsentName} (generated)");
         var bundled = BundledNames.FirstOrDefault(n => string.Equals(n, nameOrPath, StringComparison.OrdinalIgnoreCase));
         if (bundled is not null)
             return Parse(ReadBundled(bundled), $"Scenarios/{bundled}.json", loadTime);
@@ -36,7 +41,7 @@ public static partial class ScenarioLoader
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         throw new ScenarioLoadException(nameOrPath, looksLikePath
             ? "file not found."
-            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {GeneratedName}).");
+            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {LargeConsentName}, {GeneratedName}).");
     }
 
     public static Scenario LoadFile(string path, DateTimeOffset? loadTime = null)
@@ -129,7 +134,7 @@ public static partial class ScenarioLoader
         : message.Contains("System.Int32", StringComparison.Ordinal) ? " (expected a whole number)"
         : message.Contains("System.String", StringComparison.Ordinal) ? " (expected a string)"
         : message.Contains("IReadOnlyList", StringComparison.Ordinal) ? " (expected an array)"
-        : message.Contains("FootholdKind", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<FootholdKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).Select(n => n == "oAuthGrant" ? "oauthGrant" : n))})"
+        : message.Contains("FootholdKind", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<FootholdKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).Select(n => n.StartsWith("oAuth", StringComparison.Ordinal) ? "oauth" + n[5..] : n))})"
         : message.Contains("AuthenticationMethodType", StringComparison.Ordinal) ? $" (expected one of: {string.Join(", ", Enum.GetNames<AuthenticationMethodType>().Select(JsonNamingPolicy.CamelCase.ConvertName))})"
         : "";
 }

@@ -300,6 +300,9 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
             case FootholdKind.OAuthGrant:
                 RequireTarget(f, at, "oauth2PermissionGrant", targets.HasGrant);
                 break;
+            case FootholdKind.OAuthApp:
+                RequireTarget(f, at, "service principal", id => _servicePrincipals.ContainsKey(id));
+                break;
             case FootholdKind.AppRoleAssignment:
                 RequireTarget(f, at, "appRoleAssignment", targets.HasAssignment);
                 break;

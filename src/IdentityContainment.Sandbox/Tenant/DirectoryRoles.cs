@@ -20,6 +20,10 @@ public static class DirectoryRoles
     public const string GlobalReader = "Global Reader";
     public const string IntuneAdministrator = "Intune Administrator";
     public const string CloudDeviceAdministrator = "Cloud Device Administrator";
+    public const string ApplicationAdministrator = "Application Administrator";
+    public const string CloudApplicationAdministrator = "Cloud Application Administrator";
+    public const string HybridIdentityAdministrator = "Hybrid Identity Administrator";
+    public const string ReportsReader = "Reports Reader";
 
     private sealed record Role(string Name, string TemplateId, bool Privileged);
 
@@ -33,15 +37,15 @@ public static class DirectoryRoles
         new(HelpdeskAdministrator, "729827e3-9c14-49f7-bb1b-9608f156bbb8", true),
         new(AuthenticationAdministrator, "c4e39bd9-1100-46d3-8c65-fb160da0071f", true),
         new("Exchange Administrator", "29232cdf-9323-42fd-ade2-1d097af3e4de", true),
-        new("Application Administrator", "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", true),
-        new("Cloud Application Administrator", "158c047a-c907-4556-b7ef-446551a6b5f7", true),
-        new("Hybrid Identity Administrator", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", true),
+        new(ApplicationAdministrator, "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", true),
+        new(CloudApplicationAdministrator, "158c047a-c907-4556-b7ef-446551a6b5f7", true),
+        new(HybridIdentityAdministrator, "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", true),
         new(IntuneAdministrator, "3a2c62db-5318-420d-8d74-23affee5d9d5", true),
         new(CloudDeviceAdministrator, "7698a772-787b-4ac8-901f-60d6b08affd2", true),
         new(SecurityOperator, "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", true),
         new(GlobalReader, "f2ef992c-3afb-46b9-b7cf-a126ee74c451", false),
         new(SecurityReader, "5d6b6bb7-de71-4623-b4af-96380a352509", false),
-        new("Reports Reader", "4a5d8f65-41da-4de4-8968-e035b65339cf", false),
+        new(ReportsReader, "4a5d8f65-41da-4de4-8968-e035b65339cf", false),
         new("Directory Readers", "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", false),
     ];
 

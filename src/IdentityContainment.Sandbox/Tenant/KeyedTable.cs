@@ -50,4 +50,7 @@ internal sealed class KeyedTable<T> where T : class
     public T[] ToArray() => _order.Select(k => _byKey[k]).ToArray();
 
     public T[] Where(Func<T, bool> predicate) => _order.Select(k => _byKey[k]).Where(predicate).ToArray();
+
+    /// <summary>How many objects match, in no particular order and without copying the table.</summary>
+    public int Count(Func<T, bool> predicate) => _byKey.Values.Count(predicate);
 }

@@ -103,25 +103,7 @@ public sealed partial class TenantState
     internal (IReadOnlyList<UserRecord> Page, bool HasMore) PageUsers(Func<UserRecord, bool> match, string? afterId, int take)
     {
         lock (_gate)
-        {
-            var start = 0;
-            if (afterId is not null)
-            {
-                var at = _sortedUserIds.BinarySearch(afterId, StringComparer.OrdinalIgnoreCase);
-                start = at >= 0 ? at + 1 : ~at;
-            }
-            var page = new List<UserRecord>(Math.Min(take, 128));
-            for (var i = start; i < _sortedUserIds.Count; i++)
-            {
-                var user = _usersById[_sortedUserIds[i]];
-                if (!match(user))
-                    continue;
-                if (page.Count == take)
-                    return (page, true);
-                page.Add(ReplicatedUnlocked(user));
-            }
-            return (page, false);
-        }
+            return SortedIdPages.Take(_sortedUserIds, StringComparer.OrdinalIgnoreCase, id => _usersById[id], match, afterId, take, ReplicatedUnlocked);
     }
 
     private UserRecord? FindUserUnlocked(string idOrUserPrincipalName) =>

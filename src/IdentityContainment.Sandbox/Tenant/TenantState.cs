@@ -32,6 +32,8 @@ public sealed partial class TenantState
         _sortedUserIds.Sort(StringComparer.OrdinalIgnoreCase);
         _servicePrincipals = new(sp => sp.Id, scenario.ServicePrincipals);
         _grants = new(g => g.Id, scenario.OAuth2PermissionGrants);
+        _sortedGrantIds.AddRange(scenario.OAuth2PermissionGrants.Select(g => g.Id));
+        _sortedGrantIds.Sort(StringComparer.Ordinal);
         _appRoleAssignments = new(a => a.Id, scenario.AppRoleAssignments);
         _mailboxes = new(m => m.UserId, scenario.Mailboxes);
         _authenticationMethods = new(MethodKey, scenario.AuthenticationMethods);

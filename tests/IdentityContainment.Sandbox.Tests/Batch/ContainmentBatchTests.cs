@@ -1,30 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using static IdentityContainment.Sandbox.Tests.BatchItems;
 
 namespace IdentityContainment.Sandbox.Tests;
 
 /// <summary>The containment routes inside $batch: each item is permission-checked, throttled and logged on its own.</summary>
 public sealed class ContainmentBatchTests
 {
-    private static JsonObject Item(string id, string method, string url, JsonNode? body = null)
-    {
-        var item = new JsonObject { ["id"] = id, ["method"] = method, ["url"] = url };
-        if (body is not null)
-        {
-            item["body"] = body;
-            item["headers"] = new JsonObject { ["Content-Type"] = "application/json" };
-        }
-        return item;
-    }
-
-    private static string Batch(params JsonObject[] items) => new JsonObject { ["requests"] = new JsonArray(items) }.ToJsonString();
-
-    private static async Task<Dictionary<string, JsonObject>> ItemsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await GraphTestClient.JsonAsync(response))["responses"]!.AsArray().ToDictionary(r => (string)r!["id"]!, r => r!.AsObject());
-    }
-
     [Fact]
     public async Task Identity_protection_items_share_one_request_per_second_and_429_without_Retry_After()
     {

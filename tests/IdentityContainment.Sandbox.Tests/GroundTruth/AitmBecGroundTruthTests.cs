@@ -16,7 +16,7 @@ public sealed class AitmBecGroundTruthTests
         var footholds = server.EvaluateFootholds();
 
         Assert.Equal(
-            ["aitm-session", "aitm-password", "aitm-oauth-grant", "aitm-forward-rule", "aitm-hide-rule", "aitm-mailbox-forwarding", "aitm-authenticator", "aitm-phone", "aitm-device"],
+            ["aitm-session", "aitm-password", "aitm-oauth-grant", "aitm-forward-rule", "aitm-hide-rule", "aitm-mailbox-forwarding", "aitm-authenticator", "aitm-phone", "aitm-device", "aitm-oauth-app"],
             footholds.Select(f => f.Id));
         Assert.All(footholds, f => Assert.True(f.IsOpen, $"{f.Id}: {f.Reason}"));
         Assert.All(footholds, f => Assert.Equal(Known.AdeleUpn, f.UserPrincipalName));
@@ -83,6 +83,7 @@ public sealed class AitmBecGroundTruthTests
         var targets = server.EvaluateFootholds().ToDictionary(f => f.Id, f => f.Target);
 
         tenant.RemovePermissionGrant(targets["aitm-oauth-grant"]);
+        tenant.RemovePermissionGrant(Known.AttackerExchangeGrantId);
         tenant.RemoveInboxRule(Known.AdeleId, targets["aitm-forward-rule"]);
         tenant.UpdateMailbox(Known.AdeleId, m => m with { InboxRules = m.InboxRules.Select(r => r.Id == targets["aitm-hide-rule"] ? r with { IsEnabled = false } : r).ToArray() });
         tenant.ClearMailboxForwarding(Known.AdeleId);
@@ -126,11 +127,12 @@ public sealed class AitmBecGroundTruthTests
 
         var footholds = await http.GetFromJsonAsync<JsonArray>("sandbox/footholds");
 
-        Assert.Equal(9, footholds!.Count);
+        Assert.Equal(10, footholds!.Count);
         var first = footholds[0]!;
         Assert.Equal("aitm-session", (string?)first["id"]);
         Assert.Equal("session", (string?)first["kind"]);
         Assert.True((bool)first["isOpen"]!);
         Assert.Equal("oauthGrant", (string?)footholds[2]!["kind"]);
+        Assert.Equal("oauthApp", (string?)footholds[9]!["kind"]);
     }
 }

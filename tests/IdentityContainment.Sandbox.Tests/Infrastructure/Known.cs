@@ -27,4 +27,22 @@ internal static class Known
     public const string VaultName = "kv-contoso-containment";
     public const string AutomationServicePrincipalId = "68e58909-ccb2-4416-925a-56c9a30f4300";
     public const string PasswordMethodId = "28c10230-6103-485e-b985-444c60001490";
+    public const string GraphServicePrincipalId = "b9c8b9ff-e46e-4627-9419-c7723226db94";
+    public const string GraphAppId = "00000003-0000-0000-c000-000000000000";
+    public const string ExchangeServicePrincipalId = "f2a3c4d5-6e7f-4a8b-9c0d-1e2f3a4b5c6d";
+    public const string ZoomServicePrincipalId = "a398d022-d435-4df4-8322-905089933837";
+    public const string AdobeGrantId = "tB6LTB5Pz0yDcqKnhKZyRf-5yLlu5CdGlBnHcjIm25SUume8fWP6TqCeRnraZ5-B";
+
+    // aitm-bec's consent-phishing app and its two grants (Graph and Exchange Online).
+    public const string AttackerAppServicePrincipalId = "ac9130f4-547c-47d3-8e3a-655f20731ab2";
+    public const string AttackerAppId = "8f39aaa5-729a-453c-b891-da33e83a9d40";
+    public const string AttackerGraphGrantId = "9DCRrHxU00eOOmVfIHMasv-5yLlu5CdGlBnHcjIm25SUume8fWP6TqCeRnraZ5-B";
+    public const string AttackerExchangeGrantId = "9DCRrHxU00eOOmVfIHMastXEo_J_botKnA0eLzpLXG0lLpnvH1j-k6gnkZ62mefgQ";
+
+    // illicit-consent.
+    public const string PhishingAppServicePrincipalId = "424df1e3-eb29-5194-8892-664a02bcaa31";
+    public const string AdminConsentedAppServicePrincipalId = "fe108c33-410e-5d3d-892c-67e2cfa6f473";
+    public const string PayrollAppServicePrincipalId = "e5fc6554-3f78-5ee3-b6c3-96a631fd1b26";
+    public const string MicrosoftOfficeServicePrincipalId = "ac5fca4a-2707-5280-8629-275d36185cba";
+    public const string MicrosoftTenantId = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 }

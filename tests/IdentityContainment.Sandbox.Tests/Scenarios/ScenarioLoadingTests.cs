@@ -4,9 +4,10 @@ public sealed class ScenarioLoadingTests
 {
     [Theory]
     [InlineData("clean", 0)]
-    [InlineData("aitm-bec", 9)]
+    [InlineData("aitm-bec", 10)]
     [InlineData("synced-user", 2)]
     [InlineData("guest-user", 1)]
+    [InlineData("illicit-consent", 6)]
     public void Bundled_scenario_loads_by_name_with_its_footholds(string name, int footholds)
     {
         var scenario = ScenarioLoader.Load(name);

@@ -22,4 +22,10 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     /// the sandbox serves 20 a page (INFERRED), erring small so that a client which stops at one page shows it.
     /// </summary>
     public static readonly CollectionPageSizes RiskyUsers = new(20, 500);
+
+    /// <summary>
+    /// Directory audits: the directoryaudit-list page states no bounds. Its sibling in the same reports service, signIns,
+    /// says "The maximum and default page size is 1,000 objects" (CONTRACT §9); the sandbox applies that (INFERRED).
+    /// </summary>
+    public static readonly CollectionPageSizes DirectoryAudits = new(1000, 1000);
 }

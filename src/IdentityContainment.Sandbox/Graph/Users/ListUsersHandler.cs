@@ -21,22 +21,8 @@ internal static class ListUsersHandler
         if (!UserProjection.TryResolveSelect(query.Select, out var select, out var unknown))
             return GetUserHandler.UnknownProperty(unknown!);
 
-        Func<UserRecord, bool> match = _ => true;
-        if (query.Filter is { Length: > 0 } filter)
-        {
-            try
-            {
-                match = ODataFilter.Compile(filter, UserFilter.Properties);
-            }
-            catch (FilterException e)
-            {
-                return e.Unsupported ? GraphResponse.UnsupportedQuery() : GraphResponse.Error(400, "BadRequest", $"Invalid filter clause: {e.Message}");
-            }
-            catch (TooManyClausesException e)
-            {
-                return GraphResponse.Error(400, "Request_UnsupportedQuery", e.Message);
-            }
-        }
+        if (!ODataFilter.TryCompile(query.Filter, UserFilter.Properties, out var match, out var filterError))
+            return filterError!;
         var (page, hasMore) = context.Tenant.PageUsers(match, paging!.AfterKey, paging.Size);
         // A list is about no single user: User.Read, which reaches only the caller's own profile, does not count here.
         var basicOnly = !SignedInUserScopes.Allow(GraphPermissions.ReadFullUserProfile, context.Caller, targetUser: null);
