@@ -9,7 +9,7 @@ internal static class ServicePrincipalHandlers
     public static GraphResponse List(GraphCallContext context)
     {
         var (query, error) = CollectionQuery<ServicePrincipalRecord>.Read(context, ServicePrincipalProjection.Properties,
-            ServicePrincipalProjection.Filterable, CollectionPageSizes.Directory);
+            ServicePrincipalProjection.Filterable, CollectionPageSizes.ServicePrincipals);
         return error ?? query!.Answer(ServicePrincipalProjection.EntitySet,
             context.Tenant.ServicePrincipals.OrderBy(sp => sp.Id, StringComparer.Ordinal), sp => sp.Id, ServicePrincipalProjection.Properties);
     }
