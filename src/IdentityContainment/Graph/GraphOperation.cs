@@ -22,5 +22,11 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation DisableDevice = new("disable the device", "Device.ReadWrite.All (application) or Directory.AccessAsUser.All (delegated)", "Cloud Device Administrator", "Device");
 
+    public static readonly GraphOperation ListGrants = new("list the app consent grants of", "Directory.Read.All", "Directory Readers (or Global Reader)", "Grant");
+
+    public static readonly GraphOperation ListAppPermissions = new("list the application permissions granted on", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
+
+    public static readonly GraphOperation ReadServicePrincipal = new("read the app", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
+
     public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
 }

@@ -32,14 +32,13 @@ public sealed class ServicePrincipalDirectoryTests : IAsyncLifetime
         // Asked by two callers at once and again later, with repeats: each service principal still goes out once.
         string[] ids = all.Select(sp => sp.Id).ToArray();
         await Task.WhenAll(directory.LookUpAsync(ids.Concat(ids), CancellationToken.None), directory.LookUpAsync(ids.Reverse(), CancellationToken.None));
-        IReadOnlyList<ServicePrincipalLookup> found = await directory.LookUpAsync(ids, CancellationToken.None);
+        IReadOnlyDictionary<string, ServicePrincipalLookup> found = await directory.LookUpAsync(ids, CancellationToken.None);
 
         int itemsSent = _sandbox.Requests.Snapshot().Count(r => r.Kind == RequestKind.Graph && r.BatchId != null && r.Path.StartsWith("/servicePrincipals/", StringComparison.Ordinal));
         Assert.Equal(all.Length, itemsSent);
-        Assert.Equal(ids, found.Select(f => f.Id));
-        foreach ((ServicePrincipalLookup lookup, ServicePrincipalRecord held) in found.Zip(all))
+        foreach (ServicePrincipalRecord held in all)
         {
-            ServicePrincipalFacts facts = Assert.IsType<ServicePrincipalFacts>(lookup.ServicePrincipal);
+            ServicePrincipalFacts facts = Assert.IsType<ServicePrincipalFacts>(found[held.Id].ServicePrincipal);
             Assert.Equal((held.AppId, held.DisplayName, held.AppOwnerOrganizationId, held.VerifiedPublisher?.VerifiedPublisherId, held.AccountEnabled), (facts.AppId, facts.DisplayName, facts.OwnerTenantId, facts.VerifiedPublisherId, facts.AccountEnabled == true));
         }
     }
@@ -50,10 +49,11 @@ public sealed class ServicePrincipalDirectoryTests : IAsyncLifetime
         string known = _sandbox.Tenant.ServicePrincipals[0].Id;
         var directory = new ServicePrincipalDirectory(_connection.Batch);
 
-        IReadOnlyList<ServicePrincipalLookup> found = await directory.LookUpAsync(new[] { "0b5c52a4-0d43-4bb3-9b4c-0e5c77b1e3d2", known }, CancellationToken.None);
+        const string gone = "0b5c52a4-0d43-4bb3-9b4c-0e5c77b1e3d2";
+        IReadOnlyDictionary<string, ServicePrincipalLookup> found = await directory.LookUpAsync(new[] { gone, known }, CancellationToken.None);
 
-        Assert.Null(found[0].ServicePrincipal);
-        Assert.Equal(404, found[0].Error!.Status);
-        Assert.Equal(known, found[1].ServicePrincipal!.Id);
+        Assert.Null(found[gone].ServicePrincipal);
+        Assert.Equal(404, found[gone].Error!.Status);
+        Assert.Equal(known, found[known].ServicePrincipal!.Id);
     }
 }

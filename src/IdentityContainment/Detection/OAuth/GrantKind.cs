@@ -8,4 +8,10 @@ public enum GrantKind
 
     /// <summary>An appRoleAssignment to a client service principal: the app acts as itself, tenant-wide.</summary>
     Application,
+
+    /// <summary>
+    /// An appRoleAssignment to a user: the user may sign in to the app (in one of its roles). The app gains no
+    /// permission of its own, so only what kind of app it is can make it suspicious.
+    /// </summary>
+    Assignment,
 }

@@ -28,6 +28,9 @@ public sealed record ServicePrincipalFacts
 
     public bool? AccountEnabled { get; init; }
 
+    /// <summary>The app's own roles by id (what application permissions on it are called: "Mail.Read", "full_access_as_app").</summary>
+    public IReadOnlyDictionary<string, string> AppRoles { get; init; } = new Dictionary<string, string>();
+
     public bool IsPublisherVerified => !string.IsNullOrEmpty(VerifiedPublisherId);
 
     /// <summary>Registered in Microsoft's own tenant: a first-party app.</summary>

@@ -1,0 +1,52 @@
+using System.Globalization;
+using IdentityContainment.Connection;
+using IdentityContainment.Graph;
+using IdentityContainment.Pipeline;
+
+namespace IdentityContainment.Applications;
+
+/// <summary>
+/// The consents given since the compromise began, read once per run from the directory audit log. Without
+/// AuditLog.Read.All (403) the hunt goes on without consent times, and says so once.
+/// </summary>
+public sealed class ConsentLog
+{
+    private readonly List<ConsentRecord> _consents;
+
+    private ConsentLog(List<ConsentRecord> consents) => _consents = consents;
+
+    public static ConsentLog Empty { get; } = new(new List<ConsentRecord>());
+
+    public int Count => _consents.Count;
+
+    /// <summary>Every consent since <paramref name="since"/>; one warning, and an empty log, when the log cannot be read.</summary>
+    public static async Task<ConsentLog> ReadAsync<T>(GraphConnection connection, DateTimeOffset since, IResultSink<T> results, CancellationToken cancellationToken)
+    {
+        string filter = $"activityDisplayName eq '{ConsentRecord.Activity}' and activityDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
+        var consents = new List<ConsentRecord>();
+        await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/directoryAudits?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))
+        {
+            consents.AddRange(page.Items.Select(ConsentRecord.Read).OfType<ConsentRecord>());
+            if (page.Outcome is { IsComplete: false } failed)
+            {
+                string why = failed.Error is { Status: 403 }
+                    ? "the connection may not read the directory audit log (grant AuditLog.Read.All, and for a delegated sign-in the Reports Reader or Security Reader role)"
+                    : $"reading the directory audit log failed ({failed})";
+                results.Warn($"Consent times are missing: {why}. Findings are judged without when and by whom each app was consented to.");
+                return new ConsentLog(consents);
+            }
+        }
+
+        return new ConsentLog(consents);
+    }
+
+    /// <summary>
+    /// The latest consent to the app by this user, or, for a consent on behalf of everyone, the latest admin consent.
+    /// </summary>
+    public ConsentRecord? For(string clientServicePrincipalId, string? principalId) =>
+        _consents
+            .Where(c => string.Equals(c.ServicePrincipalId, clientServicePrincipalId, StringComparison.OrdinalIgnoreCase)
+                && (principalId is null ? c.AdminConsent || c.OnBehalfOfAll : string.Equals(c.ConsentedById, principalId, StringComparison.OrdinalIgnoreCase) || c.OnBehalfOfAll))
+            .OrderByDescending(c => c.At)
+            .FirstOrDefault();
+}
