@@ -23,9 +23,7 @@ internal static class DeviceDisableDecision
             ContainmentUser user = listing.User;
             if (listing.Devices is null)
             {
-                report.Failed(listing.Failure!.Error is { } error
-                    ? GraphErrorTranslator.Translate(error, GraphOperation.ListDevices, user.UserPrincipalName ?? user.Id)
-                    : GraphErrorTranslator.Unexpected(listing.Failure.Unanswered!, GraphOperation.ListDevices, user.UserPrincipalName ?? user.Id));
+                report.Failed(GraphErrorTranslator.Translate(listing.Failure!, GraphOperation.ListDevices, user.UserPrincipalName ?? user.Id));
                 continue;
             }
 

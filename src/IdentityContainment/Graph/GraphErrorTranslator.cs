@@ -40,4 +40,8 @@ public static class GraphErrorTranslator
             $"Could not {operation.Description} '{target}': {error.GetType().Name}: {error.Message.Split('\n')[0].Trim()} Run it again for this user; each step is safe to repeat.",
             target,
             error);
+
+    /// <summary>A list that stopped part-way: Graph's error for the page that failed, or why no answer came.</summary>
+    public static ContainmentException Translate(ListOutcome stopped, GraphOperation operation, string target) =>
+        stopped.Error is { } error ? Translate(error, operation, target) : Unexpected(stopped.Unanswered!, operation, target);
 }
