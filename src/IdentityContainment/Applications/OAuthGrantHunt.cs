@@ -55,7 +55,7 @@ public sealed class OAuthGrantHunt
             if (!list.IsComplete)
             {
                 // A partial list could hide the attacker's grant: report the user, judge nothing of theirs as complete.
-                results.Failed(GraphErrorTranslator.Translate(list.Outcome, GraphOperation.ListGrants, who));
+                results.Failed(GraphErrorTranslator.Translate(list.Outcome, list.List.Assignments ? GraphOperation.ListAppAssignments : GraphOperation.ListGrants, who));
                 continue;
             }
 

@@ -24,6 +24,8 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ListGrants = new("list the app consent grants of", "Directory.Read.All", "Directory Readers (or Global Reader)", "Grant");
 
+    public static readonly GraphOperation ListAppAssignments = new("list the apps assigned to", "Directory.Read.All (or AppRoleAssignment.ReadWrite.All)", "Directory Readers (or Global Reader)");
+
     public static readonly GraphOperation ListAppPermissions = new("list the application permissions granted on", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
 
     public static readonly GraphOperation ReadServicePrincipal = new("read the app", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
