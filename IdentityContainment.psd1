@@ -17,6 +17,7 @@
         'Get-ContainmentUser'
         'Revoke-CompromisedSession'
         'Reset-CompromisedPassword'
+        'Get-SuspiciousOAuthGrant'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

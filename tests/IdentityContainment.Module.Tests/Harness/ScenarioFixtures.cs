@@ -60,3 +60,9 @@ public sealed class GuestAdminFixture : SandboxFixture
         };
     }
 }
+
+/// <summary>A consent-phishing campaign and a hijacked admin consent, beside benign and first-party apps.</summary>
+public sealed class IllicitConsentFixture : SandboxFixture
+{
+    protected override SandboxOptions CreateOptions() => new() { Scenario = "illicit-consent" };
+}

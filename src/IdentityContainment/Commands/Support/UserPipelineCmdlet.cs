@@ -14,6 +14,9 @@ namespace IdentityContainment.Commands.Support;
 /// </summary>
 public abstract class UserPipelineCmdlet : BatchingCmdlet<string>
 {
+    /// <summary>The parameter set that names users; a cmdlet that can also scan the whole tenant adds its own.</summary>
+    protected const string UserSet = "ByUser";
+
     private string? _upnOfInput;
 
     /// <summary>
@@ -21,7 +24,7 @@ public abstract class UserPipelineCmdlet : BatchingCmdlet<string>
     /// Microsoft.Graph, Entra and Exchange Online cmdlets, by the first of their id properties that has a value (see
     /// <see cref="UserIdTransformationAttribute"/>), so a mailbox's Entra id wins over its display identity.
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UserSet)]
     [Alias("UserPrincipalName", "ExternalDirectoryObjectId", "ObjectId", "Id")]
     [UserIdTransformation]
     public string[] UserId { get; set; } = Array.Empty<string>();
