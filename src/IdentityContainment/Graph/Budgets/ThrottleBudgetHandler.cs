@@ -2,7 +2,8 @@ namespace IdentityContainment.Graph.Budgets;
 
 /// <summary>
 /// Budgets single calls: each attempt takes what its class needs before it goes and holds it until its answer is back.
-/// It sits inside the retries, so a retried call pays again. The $batch envelope passes untouched (the batch client
+/// Directory reads pass straight through (resource units are not paced client-side). It sits inside the retries, so a
+/// retried call pays again. The $batch envelope passes untouched (the batch client
 /// budgets its items one by one), and so does anything not sent to the connection's Graph (Key Vault).
 /// </summary>
 internal sealed class ThrottleBudgetHandler : DelegatingHandler
@@ -19,7 +20,7 @@ internal sealed class ThrottleBudgetHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ClassifiedRequest classified = Classify(request);
-        if (classified.Class is RequestClass.BatchEnvelope or RequestClass.Other)
+        if (classified.Class is RequestClass.BatchEnvelope or RequestClass.Other or RequestClass.IdentityRead)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
