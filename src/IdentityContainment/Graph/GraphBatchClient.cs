@@ -48,9 +48,9 @@ public sealed class GraphBatchClient
             throw new ArgumentException($"A Graph batch holds at most {MaxItemsPerBatch} requests; got {items.Count}.", nameof(items));
         }
 
+        List<List<GraphBatchItem>> pending = BatchChains.Of(items);
         var final = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
         var attempts = items.ToDictionary(i => i.Id, _ => 1, StringComparer.OrdinalIgnoreCase);
-        List<List<GraphBatchItem>> pending = BatchChains.Of(items);
         while (pending.Count > 0)
         {
             IReadOnlyList<BudgetLease?> leases = await _budgets.AdmitAsync(pending.Select(NeedsOf).ToList(), cancellationToken).ConfigureAwait(false);

@@ -117,4 +117,21 @@ public sealed class ThrottleBudgetsTests
         Assert.False(budgets.Writes.IsPacing);
         Assert.Equal(TimeSpan.Zero, budgets.Waited(RequestClass.IdentityWrite));
     }
+
+    [Fact]
+    public async Task Cancelled_while_waiting_for_write_quota_gives_the_mailbox_permits_back()
+    {
+        var clock = new FakeTimeProvider();
+        var budgets = new ThrottleBudgets(new WriteQuotaPacer(quota: 1, window: TimeSpan.FromMinutes(1), clock: clock), clock);
+        await budgets.Writes.AcquireAsync(1, CancellationToken.None);
+        var chain = BudgetNeeds.Of(new[] { Outlook("adelev@contoso.com"), new ClassifiedRequest(RequestClass.IdentityWrite) });
+        using var cancel = new CancellationTokenSource();
+
+        Task<IReadOnlyList<BudgetLease?>> admitting = budgets.AdmitAsync(new[] { chain }, cancel.Token);
+        Assert.Equal(1, budgets.Mailboxes.InFlight("adelev@contoso.com"));
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admitting.WaitAsync(HangGuard));
+        Assert.Equal(0, budgets.Mailboxes.InFlight("adelev@contoso.com"));
+    }
 }

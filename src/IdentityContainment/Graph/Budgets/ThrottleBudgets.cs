@@ -95,7 +95,21 @@ public sealed class ThrottleBudgets
         }
 
         int writes = units.Where((_, i) => leases[i] is not null).Sum(u => u.Writes);
-        await Writes.AcquireAsync(writes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Writes.AcquireAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Cancelled while waiting for write quota: nothing goes, so the permits taken go back.
+            foreach (BudgetLease? lease in leases)
+            {
+                lease?.Dispose();
+            }
+
+            throw;
+        }
+
         return leases;
     }
 
