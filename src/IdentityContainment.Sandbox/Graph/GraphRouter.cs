@@ -18,6 +18,7 @@ internal sealed class GraphRouter
     private readonly IReadOnlyList<GraphRoute> _routes;
     private readonly BatchProcessor _batch;
     private readonly PagingOptions _paging;
+    private readonly MailboxConcurrencyGate _mailboxes;
 
     public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging)
     {
@@ -28,6 +29,7 @@ internal sealed class GraphRouter
         _log = log;
         _routes = routes;
         _batch = new BatchProcessor(this);
+        _mailboxes = new MailboxConcurrencyGate(governor.Options);
     }
 
     public async Task<GraphResponse> HandleAsync(GraphRequest request, CancellationToken cancellationToken)
@@ -40,26 +42,18 @@ internal sealed class GraphRouter
         var isBatch = segments is ["$batch"];
         var caller = request.Caller.Caller;
 
+        // An Outlook request holds its mailbox's place from here to its answer, injected latency included.
+        var mailbox = caller is null || isBatch ? null : OutlookMailbox.Of(segments, caller, _tenant);
+        var enteredMailbox = mailbox is not null && _mailboxes.TryEnter(caller!.AppId, mailbox);
         GraphResponse response;
-        if (caller is null)
+        try
         {
-            response = GraphResponse.Error(401, "InvalidAuthenticationToken", request.Caller.Failure!);
+            response = await ServeAsync(request, method, segments, isBatch, caller, mailbox is not null && !enteredMailbox, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
         }
-        else if (await _faults.ApplyAsync(method, GraphPath.Decoded(request.Path), request.Query, cancellationToken).ConfigureAwait(false) is { } fault)
+        finally
         {
-            response = FaultResponses.For(fault);
-        }
-        else if (isBatch)
-        {
-            response = request.BatchId is not null
-                ? GraphResponse.Error(400, "BadRequest", "A $batch request cannot contain another $batch.")
-                : method != "POST"
-                    ? GraphResponse.Error(405, "Request_BadRequest", "The $batch endpoint only accepts POST.")
-                    : await _batch.ProcessAsync(request with { ClientRequestId = clientRequestId }, requestId, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            response = Route(request, method, segments, caller);
+            if (enteredMailbox)
+                _mailboxes.Exit(caller!.AppId, mailbox!);
         }
 
         Stamp(response, clientRequestId, requestId);
@@ -80,6 +74,38 @@ internal sealed class GraphRouter
             Outcome = response.Outcome,
             Duration = Stopwatch.GetElapsedTime(started),
         });
+        return response;
+    }
+
+    private async Task<GraphResponse> ServeAsync(GraphRequest request, string method, IReadOnlyList<string> segments, bool isBatch, CallerIdentity? caller,
+        bool overMailboxLimit, string clientRequestId, string requestId, CancellationToken cancellationToken)
+    {
+        GraphResponse response;
+        if (caller is null)
+        {
+            response = GraphResponse.Error(401, "InvalidAuthenticationToken", request.Caller.Failure!);
+        }
+        else if (overMailboxLimit)
+        {
+            response = MailboxConcurrencyGate.Refused();
+        }
+        else if (await _faults.ApplyAsync(method, GraphPath.Decoded(request.Path), request.Query, cancellationToken).ConfigureAwait(false) is { } fault)
+        {
+            response = FaultResponses.For(fault);
+        }
+        else if (isBatch)
+        {
+            response = request.BatchId is not null
+                ? GraphResponse.Error(400, "BadRequest", "A $batch request cannot contain another $batch.")
+                : method != "POST"
+                    ? GraphResponse.Error(405, "Request_BadRequest", "The $batch endpoint only accepts POST.")
+                    : await _batch.ProcessAsync(request with { ClientRequestId = clientRequestId }, requestId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            response = Route(request, method, segments, caller);
+        }
+
         return response;
     }
 

@@ -12,6 +12,8 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.OrdinalIgnoreCase);
 
+    public ThrottlingOptions Options => options;
+
     public ThrottleDecision Decide(ThrottleClass throttleClass, string appId, int resourceUnits, bool isWrite)
     {
         if (!options.Enabled || throttleClass == ThrottleClass.None)

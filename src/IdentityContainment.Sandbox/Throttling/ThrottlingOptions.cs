@@ -23,6 +23,9 @@ public sealed class ThrottlingOptions
     public int ReportsQuota { get; set; } = 5;
     public TimeSpan ReportsWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Outlook: requests in flight at once per app and mailbox (Graph's limit is 4).</summary>
+    public int OutlookConcurrentRequestsPerMailbox { get; set; } = 4;
+
     /// <summary>Key Vault: secret transactions per vault in each <see cref="KeyVaultWindow"/> (Azure's limit is 4,000 per 10 s).</summary>
     public int KeyVaultQuota { get; set; } = 4000;
     public TimeSpan KeyVaultWindow { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,6 +1,7 @@
 using Azure.Core;
 using IdentityContainment.Evidence;
 using IdentityContainment.Graph;
+using IdentityContainment.Graph.Budgets;
 
 namespace IdentityContainment.Connection;
 
@@ -14,17 +15,19 @@ public sealed class GraphConnection : IDisposable
     internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy, WriteQuotaPacer writeQuota)
     {
         Credential = credential;
-        WriteQuota = writeQuota;
+        Budgets = new ThrottleBudgets(writeQuota);
         GraphEndpoint = graphEndpoint;
         Statistics = new GraphCallStatistics();
 
-        // Innermost first, so the retries wrap the token and the log: each attempt is counted and carries a
-        // fresh token. Redirects are followed by the transport, which drops the Authorization header on the way.
+        // Innermost first, so the retries wrap the budgets, the token and the log: each attempt pays its budget, is
+        // counted and carries a fresh token. Redirects are followed by the transport, which drops the Authorization
+        // header on the way.
         HttpMessageHandler pipeline = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
         foreach (DelegatingHandler handler in new DelegatingHandler[]
         {
             new GraphCallLogHandler(graphEndpoint, Statistics),
             new BearerTokenHandler(credential, tokenScopes, graphEndpoint),
+            new ThrottleBudgetHandler(Budgets, graphEndpoint),
             new TransientRetryHandler(retryPolicy, graphEndpoint, Statistics),
         })
         {
@@ -36,7 +39,7 @@ public sealed class GraphConnection : IDisposable
         _http = new HttpClient(pipeline) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("IdentityContainment/" + typeof(GraphConnection).Assembly.GetName().Version?.ToString(3));
 
-        Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics, writeQuota);
+        Batch = new GraphBatchClient(_http, graphEndpoint, retryPolicy, Statistics, Budgets);
     }
 
     public Uri GraphEndpoint { get; }
@@ -51,16 +54,16 @@ public sealed class GraphConnection : IDisposable
 
     public GraphCallStatistics Statistics { get; }
 
-    /// <summary>Identity Protection's budget: one request per second per tenant, with no Retry-After on its 429s.</summary>
-    public MinimumIntervalGate IdentityProtection { get; } = new(TimeSpan.FromSeconds(1));
+    /// <summary>Graph's service limits this connection paces itself to (per app and tenant, so per connection), by request class.</summary>
+    public ThrottleBudgets Budgets { get; }
 
-    /// <summary>The write quota this connection paces itself to (per app and tenant, so per connection).</summary>
-    public WriteQuotaPacer WriteQuota { get; }
+    /// <summary>The identity write quota among the <see cref="Budgets"/>.</summary>
+    public WriteQuotaPacer WriteQuota => Budgets.Writes;
 
     /// <summary>Where every action taken through this connection is appended as evidence; none is kept unless one is set.</summary>
     public IActionJournal Journal { get; set; } = NoActionJournal.Instance;
 
-    /// <summary>A single Graph call through the connection's pipeline (token, retries, pacing, -Verbose); see also
+    /// <summary>A single Graph call through the connection's pipeline (token, retries, budgets, -Verbose); see also
     /// <see cref="GraphCall.SendJsonAsync"/>.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => _http.SendAsync(request, cancellationToken);
 

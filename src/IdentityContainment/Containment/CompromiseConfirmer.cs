@@ -110,9 +110,8 @@ public sealed class CompromiseConfirmer
         try
         {
             var body = new JsonObject { ["userIds"] = new JsonArray(users.Select(u => (JsonNode)u.Id).ToArray()) };
-            GraphCallAnswer answer = await _connection.IdentityProtection.RunAsync(
-                () => _connection.SendJsonAsync(HttpMethod.Post, "/identityProtection/riskyUsers/confirmCompromised", body, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            // The connection's budgets space Identity Protection calls to its one request per second.
+            GraphCallAnswer answer = await _connection.SendJsonAsync(HttpMethod.Post, "/identityProtection/riskyUsers/confirmCompromised", body, cancellationToken).ConfigureAwait(false);
             if (!answer.IsSuccess)
             {
                 error = GraphErrorTranslator.Translate(answer.Error, GraphOperation.ConfirmCompromised, target);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using IdentityContainment.Graph.Budgets;
 
 namespace IdentityContainment.Graph;
 
@@ -18,12 +19,12 @@ public sealed class GraphBatchClient
     private readonly Uri _batchUri;
     private readonly RetryPolicy _policy;
     private readonly GraphCallStatistics _statistics;
-    private readonly WriteQuotaPacer _writes;
+    private readonly ThrottleBudgets _budgets;
     private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
 
-    internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics, WriteQuotaPacer writes)
+    internal GraphBatchClient(HttpClient http, Uri graphEndpoint, RetryPolicy policy, GraphCallStatistics statistics, ThrottleBudgets budgets)
     {
-        _writes = writes;
+        _budgets = budgets;
         _http = http;
         GraphEndpoint = graphEndpoint;
         _batchUri = new Uri(graphEndpoint.AbsoluteUri.TrimEnd('/') + "/$batch");
@@ -36,7 +37,9 @@ public sealed class GraphBatchClient
 
     /// <summary>
     /// Sends the items and returns one final result for each: success, a permanent error, or the last transient error once
-    /// retries are spent. An item is never reported twice.
+    /// retries are spent. An item is never reported twice. Before each round every item takes what its request class
+    /// needs from the connection's budgets; items the budgets cannot take yet (a fifth request to one mailbox, a second
+    /// Identity Protection request) wait for a following round, and items Graph throttled go again and pay again.
     /// </summary>
     public async Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<GraphBatchItem> items, CancellationToken cancellationToken)
     {
@@ -45,49 +48,59 @@ public sealed class GraphBatchClient
             throw new ArgumentException($"A Graph batch holds at most {MaxItemsPerBatch} requests; got {items.Count}.", nameof(items));
         }
 
-        var final = new Dictionary<string, GraphBatchResult>(StringComparer.Ordinal);
-        IReadOnlyList<GraphBatchItem> pending = items;
-        for (int attempt = 1; pending.Count > 0; attempt++)
+        List<List<GraphBatchItem>> pending = BatchChains.Of(items);
+        var final = new Dictionary<string, GraphBatchResult>(StringComparer.OrdinalIgnoreCase);
+        var attempts = items.ToDictionary(i => i.Id, _ => 1, StringComparer.OrdinalIgnoreCase);
+        while (pending.Count > 0)
         {
-            await _writes.AcquireAsync(pending.Count(i => i.Method != "GET"), cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<GraphBatchResult> answered;
-            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                answered = await SendOnceAsync(pending, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _inFlight.Release();
-            }
+            IReadOnlyList<BudgetLease?> leases = await _budgets.AdmitAsync(pending.Select(NeedsOf).ToList(), cancellationToken).ConfigureAwait(false);
+            var admitted = pending.Where((_, i) => leases[i] is not null).ToList();
+            var held = pending.Where((_, i) => leases[i] is null).ToList();
+            IReadOnlyList<GraphBatchResult>[] answers = await Task.WhenAll(
+                Envelopes(admitted, leases.OfType<BudgetLease>().ToList()).Select(e => SendEnvelopeAsync(e.Items, e.Leases, cancellationToken))).ConfigureAwait(false);
+            var answered = answers.SelectMany(a => a).GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-            var retry = new List<GraphBatchItem>();
+            var again = new List<List<GraphBatchItem>>();
             TimeSpan wait = TimeSpan.Zero;
-            foreach (GraphBatchItem item in pending)
+            foreach (List<GraphBatchItem> chain in admitted)
             {
-                GraphBatchResult result = answered.FirstOrDefault(r => r.Id == item.Id) ?? MissingAnswer(item);
-                if (result.Status == 429)
+                var retried = new List<GraphBatchItem>();
+                foreach (GraphBatchItem item in chain)
                 {
-                    _statistics.CountThrottled();
+                    GraphBatchResult result = answered.TryGetValue(item.Id, out GraphBatchResult? own) ? own : MissingAnswer(item);
+                    if (result.Status == 429)
+                    {
+                        _statistics.CountThrottled();
+                    }
+
+                    int attempt = attempts[item.Id];
+                    if (result.Status == 424 && item.DependsOn.Any(d => retried.Any(r => r.Id == d)))
+                    {
+                        // Graph did not run it because the item before it failed, and that one goes again: so does this,
+                        // behind it, without spending an attempt of its own.
+                        retried.Add(item);
+                    }
+                    else if (_policy.ShouldRetry(result.Status, item.Repeatable, attempt))
+                    {
+                        retried.Add(item);
+                        attempts[item.Id] = attempt + 1;
+                        result.Headers.TryGetValue("Retry-After", out string? retryAfter);
+                        TimeSpan delay = _policy.DelayFor(retryAfter, attempt);
+                        wait = delay > wait ? delay : wait;
+                        _statistics.CountRetry();
+                        GraphActivity.Current?.OnRetry(item.Method, item.Url + " (in batch)", result.Status, delay, attempt + 1);
+                    }
+                    else
+                    {
+                        final[item.Id] = result;
+                    }
                 }
 
-                if (_policy.ShouldRetry(result.Status, item.Repeatable, attempt))
-                {
-                    retry.Add(item);
-                    result.Headers.TryGetValue("Retry-After", out string? retryAfter);
-                    TimeSpan delay = _policy.DelayFor(retryAfter, attempt);
-                    wait = delay > wait ? delay : wait;
-                    _statistics.CountRetry();
-                    GraphActivity.Current?.OnRetry(item.Method, item.Url + " (in batch)", result.Status, delay, attempt + 1);
-                }
-                else
-                {
-                    final[item.Id] = result;
-                }
+                again.AddRange(BatchChains.Of(WithoutSettledDependencies(retried)));
             }
 
-            pending = retry;
-            if (pending.Count > 0)
+            pending = again.Concat(held).ToList();
+            if (again.Count > 0)
             {
                 // Graph's advice: retry the throttled items together in a new batch after the longest Retry-After.
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
@@ -95,6 +108,57 @@ public sealed class GraphBatchClient
         }
 
         return items.Select(i => final[i.Id]).ToList();
+    }
+
+    private static BudgetNeeds NeedsOf(List<GraphBatchItem> chain) =>
+        BudgetNeeds.Of(chain.Select(i => RequestClassifier.Classify(i.Method, i.Url)).ToList());
+
+    /// <summary>
+    /// The round's batches: every lone item together (a parallel batch), and each chain on its own (a sequential one),
+    /// since Graph takes no mix. Each carries the leases of its units, given back when its answer is in.
+    /// </summary>
+    private static IEnumerable<(List<GraphBatchItem> Items, List<BudgetLease> Leases)> Envelopes(List<List<GraphBatchItem>> units, List<BudgetLease> leases)
+    {
+        var lone = units.Select((unit, i) => (unit, lease: leases[i])).Where(u => u.unit.Count == 1).ToList();
+        if (lone.Count > 0)
+        {
+            yield return (lone.Select(u => u.unit[0]).ToList(), lone.Select(u => u.lease).ToList());
+        }
+
+        foreach ((List<GraphBatchItem> unit, BudgetLease lease) in units.Select((unit, i) => (unit, leases[i])).Where(u => u.unit.Count > 1))
+        {
+            yield return (unit, new List<BudgetLease> { lease });
+        }
+    }
+
+    /// <summary>An item retried without the item it depended on (that one succeeded) no longer waits for it.</summary>
+    private static List<GraphBatchItem> WithoutSettledDependencies(List<GraphBatchItem> retried) =>
+        retried.Select(item => item.DependsOn.All(d => retried.Any(r => r.Id == d))
+            ? item
+            : item with { DependsOn = item.DependsOn.Where(d => retried.Any(r => r.Id == d)).ToArray() }).ToList();
+
+    private async Task<IReadOnlyList<GraphBatchResult>> SendEnvelopeAsync(List<GraphBatchItem> items, List<BudgetLease> leases, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await SendOnceAsync(items, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+        }
+        finally
+        {
+            // Outlook counts a request in flight until its answer is back; the answer is read in full by now.
+            foreach (BudgetLease lease in leases)
+            {
+                lease.Dispose();
+            }
+        }
     }
 
     private async Task<IReadOnlyList<GraphBatchResult>> SendOnceAsync(IReadOnlyList<GraphBatchItem> items, CancellationToken cancellationToken)

@@ -14,6 +14,13 @@ public sealed record GraphBatchItem(string Id, string Method, string Url, JsonNo
     {
     }
 
+    /// <summary>
+    /// Ids of items of the same call that must succeed before this one runs; Graph answers 424 Failed Dependency
+    /// otherwise. Graph takes a batch fully parallel or fully sequential only, so the batch client sends each chain of
+    /// dependent items as a sequential batch of its own, never split across batches or rounds.
+    /// </summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = Array.Empty<string>();
+
     /// <summary>Whether Graph wants a body on this item inside a batch: POST, PATCH and PUT do; GET and DELETE take none.</summary>
     public bool RequiresBody => Method is "POST" or "PATCH" or "PUT";
 
@@ -26,6 +33,11 @@ public sealed record GraphBatchItem(string Id, string Method, string Url, JsonNo
     internal JsonObject ToRequestJson()
     {
         var request = new JsonObject { ["id"] = Id, ["method"] = Method, ["url"] = Url };
+        if (DependsOn.Count > 0)
+        {
+            request["dependsOn"] = new JsonArray(DependsOn.Select(id => (JsonNode)id).ToArray());
+        }
+
         JsonNode? body = Body?.DeepClone() ?? (RequiresBody ? new JsonObject() : null);
         if (body is not null)
         {

@@ -153,16 +153,35 @@ public sealed class BatchTests
         using var graph = GraphTestClient.AsAutomation(server);
 
         var response = await graph.PostAsync("$batch", Batch(
-            Patch("1", "/users/nobody@contoso.com", new JsonObject { ["accountEnabled"] = false }),
-            Patch("2", $"/users/{Known.AdeleUpn}", new JsonObject { ["accountEnabled"] = false }, "1"),
-            Patch("3", $"/users/{Known.AlexUpn}", new JsonObject { ["accountEnabled"] = false })));
+            Patch("1", $"/users/{Known.AlexUpn}", new JsonObject { ["accountEnabled"] = false }),
+            Patch("2", "/users/nobody@contoso.com", new JsonObject { ["accountEnabled"] = false }, "1"),
+            Patch("3", $"/users/{Known.AdeleUpn}", new JsonObject { ["accountEnabled"] = false }, "2")));
 
         var items = ById(await GraphTestClient.JsonAsync(response));
-        Assert.Equal(404, (int)items["1"]["status"]!);
-        Assert.Equal(424, (int)items["2"]["status"]!);
-        Assert.Equal(204, (int)items["3"]["status"]!);
+        Assert.Equal(204, (int)items["1"]["status"]!);
+        Assert.Equal(404, (int)items["2"]["status"]!);
+        Assert.Equal(424, (int)items["3"]["status"]!);
         Assert.True(server.Tenant.FindUser(Known.AdeleUpn)!.AccountEnabled);
         Assert.False(server.Tenant.FindUser(Known.AlexUpn)!.AccountEnabled);
+    }
+
+    [Theory]
+    // Two lone items and a dependent: neither fully parallel nor fully sequential (microsoft-graph-docs issue 16280).
+    [InlineData(",,1")]
+    // A chain that skips the item before it, and two items that name the same one: not the one documented shape.
+    [InlineData(",1,1")]
+    public async Task Batch_that_mixes_parallel_and_sequential_items_is_400(string dependsOnPerItem)
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var before = server.Tenant.FindUser(Known.AdeleUpn)!.AccountEnabled;
+
+        var response = await graph.PostAsync("$batch", Batch(dependsOnPerItem.Split(',').Select((d, i) =>
+            Patch((i + 1).ToString(), $"/users/{Known.AdeleUpn}", new JsonObject { ["accountEnabled"] = false }, d.Length == 0 ? [] : [d])).ToArray()));
+
+        await GraphAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "BadRequest", "Batch should be either fully sequential or fully parallel.");
+        Assert.DoesNotContain(server.Requests.Snapshot(), e => e.BatchId is not null);
+        Assert.Equal(before, server.Tenant.FindUser(Known.AdeleUpn)!.AccountEnabled);
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace IdentityContainment.Sandbox.Tests;
+
+/// <summary>
+/// Outlook's limit of 4 requests in flight per app and mailbox (CONTRACT §12/§13). The sandbox serves no Outlook
+/// route yet, so these hold requests on the wire with injected latency on an inbox-rules path: the limit is checked
+/// before routing, for the whole Outlook path family, so it applies as soon as the routes exist.
+/// </summary>
+public sealed class MailboxConcurrencyTests
+{
+    private static string RulesOf(string user) => $"/users/{user}/mailFolders/inbox/messageRules";
+
+    private static async Task<JsonObject[]> BatchOfReadsAsync(SandboxServer server, params string[] urls)
+    {
+        using var graph = GraphTestClient.AsAutomation(server);
+        var requests = new JsonArray(urls.Select((url, i) => (JsonNode)new JsonObject { ["id"] = $"{i + 1}", ["method"] = "GET", ["url"] = url }).ToArray());
+        var response = await graph.PostAsync("$batch", new JsonObject { ["requests"] = requests }.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await GraphTestClient.JsonAsync(response))["responses"]!.AsArray().Select(r => r!.AsObject()).ToArray();
+    }
+
+    private static SandboxServer HoldOutlookRequests(SandboxServer server)
+    {
+        // Long enough that every item of the batch has arrived before the first one is answered.
+        server.Faults.Add(FaultRule.Latency("/mailFolders/", TimeSpan.FromSeconds(2)));
+        return server;
+    }
+
+    [Fact]
+    public async Task Fifth_request_in_flight_to_one_mailbox_is_429_application_throttled()
+    {
+        await using var server = HoldOutlookRequests(await TestSandbox.StartAsync());
+
+        var answers = await BatchOfReadsAsync(server, Enumerable.Repeat(RulesOf(Known.AdeleUpn), 5).ToArray());
+
+        var throttled = Assert.Single(answers, a => (int)a["status"]! == 429);
+        Assert.Equal("ApplicationThrottled", (string?)throttled["body"]!["error"]!["code"]);
+        Assert.Equal("Application is over its MailboxConcurrency limit.", (string?)throttled["body"]!["error"]!["message"]);
+        Assert.Null(throttled["headers"]!["Retry-After"]);
+        Assert.Single(server.Requests.Snapshot(), e => e.Outcome == RequestOutcome.Throttled);
+    }
+
+    [Fact]
+    public async Task A_mailbox_named_by_upn_and_by_object_id_is_one_mailbox()
+    {
+        await using var server = HoldOutlookRequests(await TestSandbox.StartAsync());
+
+        var answers = await BatchOfReadsAsync(server,
+            RulesOf(Known.AdeleUpn), RulesOf(Known.AdeleId), RulesOf(Known.AdeleUpn.ToUpperInvariant()), RulesOf(Known.AdeleId), RulesOf(Known.AdeleUpn));
+
+        Assert.Single(answers, a => (int)a["status"]! == 429);
+    }
+
+    [Fact]
+    public async Task Four_in_flight_per_mailbox_leaves_other_mailboxes_and_the_directory_alone()
+    {
+        await using var server = HoldOutlookRequests(await TestSandbox.StartAsync());
+
+        var answers = await BatchOfReadsAsync(server,
+            RulesOf(Known.AdeleUpn), RulesOf(Known.AdeleUpn), RulesOf(Known.AdeleUpn), RulesOf(Known.AdeleUpn),
+            RulesOf(Known.AlexUpn), $"/users/{Known.AdeleUpn}", $"/users/{Known.AdeleUpn}/messageRules");
+
+        Assert.DoesNotContain(answers, a => (int)a["status"]! == 429);
+    }
+
+    [Fact]
+    public async Task A_place_is_given_back_when_the_answer_is_sent()
+    {
+        await using var server = await TestSandbox.StartAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var answers = await BatchOfReadsAsync(server, Enumerable.Repeat(RulesOf(Known.AdeleUpn), 4).ToArray());
+            Assert.DoesNotContain(answers, a => (int)a["status"]! == 429);
+        }
+    }
+}
