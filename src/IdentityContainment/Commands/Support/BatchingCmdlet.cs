@@ -1,16 +1,15 @@
 using System.Management.Automation;
 using IdentityContainment.Connection;
-using IdentityContainment.Errors;
 using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.Commands.Support;
 
 /// <summary>
 /// A cmdlet that works on what it is given in Graph batches, several batches at once, writing results as each batch
-/// returns: users, findings piped back in, Exchange Online objects, or a tenant-wide list read as it goes (-All). Each
-/// item is worked on once; a bad one is reported and the rest go on. The batching and the readers' timing belong to the
-/// engine's <see cref="BatchFeed{T}"/>; this base adds what PowerShell needs: the connection, confirmation, progress,
-/// and the closing summary.
+/// returns: users, findings piped back in, Exchange Online objects. Each item is worked on once; a bad one is reported
+/// and the rest go on. The batching and the readers' timing belong to the engine's <see cref="BatchFeed{T}"/> (which can
+/// also be fed a tenant-wide list as it is read, <see cref="BatchFeed{T}.AddFrom"/>); this base adds what PowerShell
+/// needs: the connection, confirmation, progress, and the closing summary.
 /// </summary>
 public abstract class BatchingCmdlet<TItem> : ContainmentCmdlet
 {
@@ -89,26 +88,6 @@ public abstract class BatchingCmdlet<TItem> : ContainmentCmdlet
 
     /// <summary>Whether to end with one <see cref="ContainmentSummary"/> of everything written (-Summary).</summary>
     private protected virtual bool WantsSummary => false;
-
-    /// <summary>
-    /// Works on every item of a list read as it goes (-All), batch by batch, while the list is still being read. If the
-    /// read fails part-way, what was read is worked on and the failure is written as an error naming what was missed.
-    /// </summary>
-    private protected void SubmitAll(IAsyncEnumerable<TItem> source, string listName)
-    {
-        try
-        {
-            Stoppable(() => _feed!.AddFrom(source));
-        }
-        catch (ContainmentException ex)
-        {
-            WriteContainmentError(ex);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteErrorRecord(ErrorRecords.Unexpected(ex, listName));
-        }
-    }
 
     private protected override void OnResult(object result) => _tally.Count(result is PSObject shown ? shown.BaseObject : result);
 
