@@ -18,6 +18,8 @@
         'Revoke-CompromisedSession'
         'Reset-CompromisedPassword'
         'Get-SuspiciousOAuthGrant'
+        'Remove-SuspiciousOAuthGrant'
+        'Restore-OAuthGrant'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

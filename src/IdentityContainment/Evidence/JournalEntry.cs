@@ -37,6 +37,9 @@ public sealed class JournalEntry
 
     public string? Message { get; init; }
 
+    /// <summary>What a removal took away, as Graph held it (see <see cref="ContainmentAction.BeforeImage"/>).</summary>
+    public string? BeforeImage { get; init; }
+
     /// <summary>The entry for a result the engine reported; null for anything that is not an action (a user read, say).</summary>
     public static JournalEntry? For(object? result) => result switch
     {
@@ -52,6 +55,7 @@ public sealed class JournalEntry
             AccountEnabled = action.AccountEnabled,
             RequestId = action.RequestId,
             Message = action.Message,
+            BeforeImage = action.BeforeImage,
         },
         PasswordReset reset => new JournalEntry
         {

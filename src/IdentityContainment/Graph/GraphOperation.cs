@@ -30,5 +30,13 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ReadServicePrincipal = new("read the app", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
 
+    public static readonly GraphOperation RemoveGrant = new("remove the consent grant", "DelegatedPermissionGrant.ReadWrite.All", "Cloud Application Administrator (or Application Administrator)", "Grant");
+
+    public static readonly GraphOperation RemoveAppRoleAssignment = new("remove the app role assignment", "AppRoleAssignment.ReadWrite.All", "Cloud Application Administrator (or Application Administrator)", "Grant");
+
+    public static readonly GraphOperation DisableServicePrincipal = new("disable the app", "Application.ReadWrite.All", "Cloud Application Administrator (or Application Administrator)", "Application");
+
+    public static readonly GraphOperation RestoreGrant = new("restore the consent grant", "DelegatedPermissionGrant.ReadWrite.All, and AppRoleAssignment.ReadWrite.All with Application.Read.All for application permissions", "Cloud Application Administrator (or Application Administrator)", "Grant");
+
     public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
 }

@@ -10,10 +10,10 @@ public sealed class ContainmentAction
 
     public string? UserPrincipalName { get; init; }
 
-    /// <summary>DisableAccount, RevokeSessions, ConfirmCompromised, DisableDevice (see <see cref="ContainmentActions"/>).</summary>
+    /// <summary>DisableAccount, RevokeSessions, ConfirmCompromised, DisableDevice, RemoveOAuthGrant... (see <see cref="ContainmentActions"/>).</summary>
     public string Action { get; init; } = string.Empty;
 
-    /// <summary>What the action touched: the user's object id, or a device id.</summary>
+    /// <summary>What the action touched: the user's object id, a device id, a grant or assignment id, an app's id.</summary>
     public string? Target { get; init; }
 
     /// <summary>Succeeded, Failed or Skipped (see <see cref="ContainmentActionStatus"/>).</summary>
@@ -32,6 +32,12 @@ public sealed class ContainmentAction
 
     public string? Message { get; init; }
 
+    /// <summary>
+    /// What a removal took away, as Graph held it just before (JSON), so that a false positive can be put back
+    /// (Restore-OAuthGrant). Null for actions that remove nothing.
+    /// </summary>
+    public string? BeforeImage { get; init; }
+
     public override string ToString() => $"{Action} {UserPrincipalName ?? UserId}: {Status}";
 }
 
@@ -42,6 +48,11 @@ public static class ContainmentActions
     public const string RevokeSessions = nameof(RevokeSessions);
     public const string ConfirmCompromised = nameof(ConfirmCompromised);
     public const string DisableDevice = nameof(DisableDevice);
+    public const string RemoveOAuthGrant = nameof(RemoveOAuthGrant);
+    public const string RemoveAppRoleAssignment = nameof(RemoveAppRoleAssignment);
+    public const string DisableServicePrincipal = nameof(DisableServicePrincipal);
+    public const string RestoreOAuthGrant = nameof(RestoreOAuthGrant);
+    public const string RestoreAppRoleAssignment = nameof(RestoreAppRoleAssignment);
 
     /// <summary>What a <see cref="PasswordReset"/> counts as in a summary.</summary>
     public const string ResetPassword = nameof(ResetPassword);
