@@ -6,7 +6,9 @@ Contains compromised users: the runbook to deploy to Azure Automation, and the s
 Signs in with the Automation account's managed identity and works through the containment order for each user:
 record the state before containment, revoke every session (disabling the account first with -DisableAccount), mark
 the users confirmed compromised and disable the devices registered since the compromise (with -CompromisedSince), then
-reset the password to a random temporary one. The persistence hunt and the verification join as their cmdlets arrive.
+reset the password to a random temporary one. Before the revocation, the OAuth consents the hunt rates High are
+removed and their apps disabled (Remove-SuspiciousOAuthGrant); the mailbox hunt and the verification join as their
+cmdlets arrive.
 
 It uses only core commands and the module's cmdlets, so it runs the same in Azure Automation (PowerShell 7.4 or
 5.1), at a pwsh prompt and in a bare hosted runspace. Every step writes objects, not text: the job output is the
@@ -30,7 +32,8 @@ identity.
     $graph = Get-MgServicePrincipal -Filter "appId eq '00000003-0000-0000-c000-000000000000'"
     $permissions = 'User.Read.All', 'User.RevokeSessions.All', 'User.EnableDisableAccount.All',
         'User-PasswordProfile.ReadWrite.All', 'IdentityRiskyUser.ReadWrite.All', 'Device.ReadWrite.All',
-        'Organization.Read.All'
+        'Organization.Read.All', 'Directory.Read.All', 'DelegatedPermissionGrant.ReadWrite.All',
+        'AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'AuditLog.Read.All'
     foreach ($permission in $permissions) {
         $appRole = $graph.AppRoles | Where-Object { $_.Value -eq $permission -and $_.AllowedMemberTypes -contains 'Application' }
         New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $identity.Id -PrincipalId $identity.Id -ResourceId $graph.Id -AppRoleId $appRole.Id
@@ -42,7 +45,10 @@ What each Graph application permission is for: User.Read.All reads the users and
 User.RevokeSessions.All revokes; User.EnableDisableAccount.All disables (-DisableAccount);
 User-PasswordProfile.ReadWrite.All resets passwords; IdentityRiskyUser.ReadWrite.All confirms users compromised and
 Device.ReadWrite.All disables their new devices (both with -CompromisedSince; an app may disable Windows devices
-only); Organization.Read.All names the tenant in the connection (optional).
+only); Organization.Read.All names the tenant in the connection (optional). For the OAuth step: Directory.Read.All
+reads the consent grants, DelegatedPermissionGrant.ReadWrite.All and AppRoleAssignment.ReadWrite.All remove them,
+Application.ReadWrite.All disables the apps, and AuditLog.Read.All (with -CompromisedSince) reads when each consent was
+given.
 
 The directory role: an app resets a password (and disables an account) only while it also holds an Entra role that
 may manage that user: User Administrator for ordinary users. To contain administrators too, assign Privileged
@@ -112,7 +118,17 @@ try {
     $failed = @()
     $UserId | Get-ContainmentUser -ErrorVariable +failed
 
-    # Cut the sessions first: a new password does not end a session that is already open.
+    # Close the consent an attacker's app holds: a grant with offline_access outlives the password and the sessions.
+    # Only what the hunt rates High goes (the users' own, benign consents stay), each removal keeps its before-image
+    # in the job output for Restore-OAuthGrant, and the apps are disabled so no consent brings them back. Before the
+    # revocation below, so that it also ends the sessions those apps' tokens came from (which answers the removal's
+    # warning about tokens already issued).
+    $hunt = @{ MinimumRisk = 'High' }
+    if ($CompromisedSince) { $hunt.Since = $CompromisedSince }
+    $UserId | Get-SuspiciousOAuthGrant @hunt -ErrorVariable +failed |
+        Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction SilentlyContinue
+
+    # Cut the sessions: a new password does not end a session that is already open.
     $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
     if ($CompromisedSince) {
         $revoke.ConfirmCompromised = $true

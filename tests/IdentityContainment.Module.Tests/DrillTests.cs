@@ -17,11 +17,16 @@ public sealed class DrillTests
         Assert.Contains("ResetPassword adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
         Assert.Matches(@"closed\s+Session\s+adelev@contoso\.com\s+aitm-session", output);
         Assert.Matches(@"closed\s+Password\s+adelev@contoso\.com\s+aitm-password", output);
-        Assert.Matches(@"OPEN\s+OAuthGrant\s+adelev@contoso\.com\s+aitm-oauth-grant", output);
-        Assert.Matches(@"OPEN\s+OAuthApp\s+adelev@contoso\.com\s+aitm-oauth-app", output);
+        Assert.Equal(2, CountOf(output, "RemoveOAuthGrant adelev@contoso.com: Succeeded"));
+        Assert.Contains("DisableServicePrincipal adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
+        Assert.Matches(@"closed\s+OAuthGrant\s+adelev@contoso\.com\s+aitm-oauth-grant", output);
+        Assert.Matches(@"closed\s+OAuthApp\s+adelev@contoso\.com\s+aitm-oauth-app", output);
+
+        // Surgical: Adele's own consent survives.
+        Assert.Contains("kept  Adobe Acrobat  adelev@contoso.com", output, StringComparison.Ordinal);
         Assert.Contains("ConfirmCompromised adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
         Assert.Matches(@"closed\s+Device\s+adelev@contoso\.com\s+aitm-device", output);
-        Assert.Contains("NOT contained: 7 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Contains("NOT contained: 5 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Contains("WARNING No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job.", output, StringComparison.Ordinal);
         Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 4 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
