@@ -126,7 +126,7 @@ try {
     $hunt = @{ MinimumRisk = 'High' }
     if ($CompromisedSince) { $hunt.Since = $CompromisedSince }
     $UserId | Get-SuspiciousOAuthGrant @hunt -ErrorVariable +failed |
-        Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction SilentlyContinue
+        Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction Ignore
 
     # Cut the sessions: a new password does not end a session that is already open.
     $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }

@@ -1,4 +1,3 @@
-using System.Security;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IdentityContainment.Connection;
@@ -26,24 +25,32 @@ public sealed class BatchBudgetTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(new SandboxOptions { Scenario = "aitm-bec" });
-        OperatorApplication app = _sandbox.Tenant.Operators.Applications.Single(a => a.DisplayName == "IdentityContainment Automation");
-        string token = _sandbox.IssueAccessToken(new AccessTokenRequest { AppId = app.AppId, Permissions = app.Roles });
-        var secure = new SecureString();
-        foreach (char c in token)
-        {
-            secure.AppendChar(c);
-        }
-
-        _connection = await GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = secure, GraphEndpoint = _sandbox.GraphEndpoint },
-            CancellationToken.None,
-            FastRetries);
+        _connection = await SandboxConnections.AsAutomationAppAsync(_sandbox, FastRetries);
     }
 
     public async Task DisposeAsync()
     {
         _connection.Dispose();
         await _sandbox.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Audit_log_reads_by_single_call_and_in_batches_share_one_budget_of_five_per_ten_seconds()
+    {
+        const string Audits = "/auditLogs/directoryAudits?$top=1";
+        Task<GraphCallAnswer>[] singles = Enumerable.Range(0, 4)
+            .Select(_ => GraphCall.SendJsonAsync(_connection, HttpMethod.Get, Audits, null, CancellationToken.None))
+            .ToArray();
+        Task<IReadOnlyList<GraphBatchResult>> batch = _connection.Batch.SendAsync(
+            GraphBatchItem.InOrder(Enumerable.Range(0, 4).Select(_ => new GraphBatchItem("GET", Audits))), CancellationToken.None);
+
+        GraphCallAnswer[] answered = await Task.WhenAll(singles);
+        IReadOnlyList<GraphBatchResult> items = await batch;
+
+        // Eight reads against a limit of five per ten seconds: the budget held three back, so the sandbox throttled none.
+        Assert.All(answered, a => Assert.True(a.IsSuccess));
+        Assert.All(items, i => Assert.Equal(200, i.Status));
+        Assert.Equal(0, ThrottledBySandbox());
     }
 
     private static string RulesOf(string user) => $"/users/{user}/mailFolders/inbox/messageRules";
