@@ -45,14 +45,17 @@ public sealed class RemoveSuspiciousOAuthGrantTests : IClassFixture<IllicitConse
     public void WhatIf_removes_nothing()
     {
         int grants = Sandbox.Tenant.PermissionGrants.Count;
+        int assignments = Sandbox.Tenant.AppRoleAssignments.Count;
         using HostedPowerShell shell = _fixture.ConnectedShell();
 
-        ScriptResult result = shell.Run("Get-SuspiciousOAuthGrant -UserId leeg@contoso.com | Remove-SuspiciousOAuthGrant -DisableServicePrincipal -WhatIf");
+        // Every finding of the tenant (the other tests may have removed some, never the payroll app's), tenant-wide ones too.
+        ScriptResult result = shell.Run("$f = @(Get-SuspiciousOAuthGrant -All); 'FINDINGS ' + $f.Count; $f | Remove-SuspiciousOAuthGrant -Force -DisableServicePrincipal -RevokeUserSessions -WhatIf");
 
         Assert.Empty(result.AllErrors);
-        Assert.Empty(result.Output);
-        Assert.Equal(grants, Sandbox.Tenant.PermissionGrants.Count);
-        Assert.True(Sandbox.Tenant.FindServicePrincipal(PhishingApp)!.AccountEnabled);
+        string count = (string)Assert.Single(result.Output).BaseObject;
+        Assert.NotEqual("FINDINGS 0", count);
+        Assert.Equal((grants, assignments), (Sandbox.Tenant.PermissionGrants.Count, Sandbox.Tenant.AppRoleAssignments.Count));
+        Assert.All(Sandbox.Tenant.ServicePrincipals.Where(sp => sp.Id != ArchiveApp), sp => Assert.True(sp.AccountEnabled));
     }
 
     [Fact]
@@ -75,6 +78,25 @@ public sealed class RemoveSuspiciousOAuthGrantTests : IClassFixture<IllicitConse
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "admin-consent-app").IsOpen);
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "admin-consent-grant").IsOpen);
         Assert.False(Sandbox.Tenant.FindServicePrincipal(ArchiveApp)!.AccountEnabled);
+    }
+
+    [Fact]
+    public void A_grant_named_by_id_is_read_first_so_its_app_is_disabled_and_a_tenant_wide_one_still_needs_Force()
+    {
+        string lee = Sandbox.Tenant.FindUser("leeg@contoso.com")!.Id;
+        PermissionGrantRecord phished = Sandbox.Tenant.PermissionGrants.Single(g => g.ClientId == PhishingApp && g.PrincipalId == lee);
+        PermissionGrantRecord payroll = Sandbox.Tenant.PermissionGrants.First(g => g.ConsentType == "AllPrincipals" && g.ClientId != ArchiveApp);
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($Phished, $TenantWide) Remove-SuspiciousOAuthGrant -GrantId $Phished, $TenantWide -Confirm:$false",
+            Parameters.Of(("Phished", phished.Id), ("TenantWide", payroll.Id)));
+
+        Assert.Equal("TenantWideGrantNeedsForce", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        dynamic row = Assert.Single(result.Output).BaseObject;
+        Assert.Equal(("RemoveOAuthGrant", "Succeeded", lee), ((string)row.Action, (string)row.Status, (string)row.UserId));
+        Assert.Null(Sandbox.Tenant.FindPermissionGrant(phished.Id));
+        Assert.NotNull(Sandbox.Tenant.FindPermissionGrant(payroll.Id));
     }
 
     [Fact]

@@ -10,8 +10,9 @@ namespace IdentityContainment.Applications;
 
 /// <summary>
 /// Removes what findings name, surgically: the delegated grant or the app role assignment the finding is about, nothing
-/// else of the app or the user. A delegated grant is read again first, so the action carries it as Graph held it (the
-/// before-image a restore recreates) and a grant already gone is reported as such, not as a failure. With the option
+/// else of the app or the user. A delegated grant is read again first, and judged as Graph holds it now (its user, its
+/// app, whether it is tenant-wide), so a finding may be stale or only an id; the action carries it as read (the
+/// before-image a restore recreates), and a grant already gone is reported as such, not as a failure. With the option
 /// set, the app itself is disabled, once per run. One engine per run of the cmdlet.
 /// </summary>
 public sealed class GrantRemoval
@@ -29,96 +30,94 @@ public sealed class GrantRemoval
     public async Task RemoveAsync(IReadOnlyList<OAuthGrantFinding> findings, IResultSink<ContainmentAction> sink, CancellationToken cancellationToken)
     {
         IResultSink<ContainmentAction> results = JournaledResults<ContainmentAction>.Around(sink, _connection.Journal);
-        var removable = new List<OAuthGrantFinding>();
+        IReadOnlyDictionary<string, GraphBatchResult> before = await ReadDelegatedGrantsAsync(findings.Where(IsDelegated).Select(f => f.GrantId), cancellationToken).ConfigureAwait(false);
+        var toDelete = new List<RemovalTarget>();
         foreach (OAuthGrantFinding finding in findings)
-        {
-            if (finding.ConsentType == "AllPrincipals" && !_options.AllowTenantWide)
-            {
-                results.Failed(new ContainmentException(
-                    ContainmentErrorKind.InvalidArgument,
-                    "TenantWideGrantNeedsForce",
-                    $"The grant {finding.GrantId} to {finding.AppDisplayName} was consented for every user in the tenant (AllPrincipals): removing it takes the app away from everyone, not only the compromised users. It was left in place; run again with -Force to remove it.",
-                    finding.GrantId));
-                continue;
-            }
-
-            removable.Add(finding);
-        }
-
-        IReadOnlyDictionary<string, GraphBatchResult> before = await ReadDelegatedGrantsAsync(removable.Where(IsDelegated).Select(f => f.GrantId), cancellationToken).ConfigureAwait(false);
-        var toDelete = new List<(OAuthGrantFinding Finding, string BeforeImage)>();
-        foreach (OAuthGrantFinding finding in removable)
         {
             if (!IsDelegated(finding))
             {
-                toDelete.Add((finding, AssignmentImage(finding)));
+                toDelete.Add(new RemovalTarget(finding, finding.PrincipalId, finding.ClientServicePrincipalId, AssignmentImage(finding)));
+                continue;
             }
-            else if (before[finding.GrantId].IsSuccess)
+
+            GraphBatchResult read = before[finding.GrantId];
+            if (read.Status == 404)
             {
-                toDelete.Add((finding, before[finding.GrantId].Body!.ToJsonString()));
+                results.Succeeded(Row(finding, finding.PrincipalId, ContainmentActionStatus.Skipped, "The grant is already gone: nothing was removed.", null, read.RequestId));
             }
-            else if (before[finding.GrantId].Status == 404)
+            else if (!read.IsSuccess || read.Body is null || GrantJson.Grant(read.Body) is not { } grant)
             {
-                results.Succeeded(Row(finding, ContainmentActionStatus.Skipped, "The grant is already gone: nothing was removed.", null, null));
+                results.Failed(GraphErrorTranslator.Translate(read.Error, GraphOperation.ListGrants, finding.GrantId));
+            }
+            else if (grant.ConsentType == "AllPrincipals" && !_options.AllowTenantWide)
+            {
+                // Judged from the grant as Graph holds it now, not from what the finding (or an id) said.
+                results.Failed(new ContainmentException(
+                    ContainmentErrorKind.InvalidArgument,
+                    "TenantWideGrantNeedsForce",
+                    $"The grant {grant.Id} to {finding.AppDisplayName ?? grant.ClientId} was consented for every user in the tenant (AllPrincipals): removing it takes the app away from everyone, not only the compromised users. It was left in place; run again with -Force to remove it.",
+                    grant.Id));
             }
             else
             {
-                results.Failed(GraphErrorTranslator.Translate(before[finding.GrantId].Error, GraphOperation.ListGrants, finding.GrantId));
+                toDelete.Add(new RemovalTarget(finding, grant.PrincipalId, grant.ClientId, read.Body.ToJsonString()));
             }
         }
 
-        foreach (List<(OAuthGrantFinding Finding, string BeforeImage)> chunk in toDelete.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
+        foreach (List<RemovalTarget> chunk in toDelete.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(GraphBatchItem.InOrder(chunk.Select(d => new GraphBatchItem("DELETE", DeletePath(d.Finding)))), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("DELETE", DeletePath(t.Finding)))), cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < chunk.Count; i++)
             {
-                (OAuthGrantFinding finding, string image) = chunk[i];
+                RemovalTarget target = chunk[i];
                 GraphBatchResult answer = answers[i];
                 if (answer.IsSuccess)
                 {
-                    results.Succeeded(Row(finding, ContainmentActionStatus.Succeeded, $"Removed {string.Join(", ", finding.Scopes)} from {finding.AppDisplayName}.", image, answer.RequestId));
+                    string what = target.Finding.Scopes.Length > 0 ? string.Join(", ", target.Finding.Scopes) : $"grant {target.Finding.GrantId}";
+                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Succeeded, $"Removed {what} from {target.Finding.AppDisplayName ?? target.ClientId}.", target.BeforeImage, answer.RequestId));
                 }
                 else if (answer.Status == 404)
                 {
-                    results.Succeeded(Row(finding, ContainmentActionStatus.Skipped, "The grant was already gone: nothing was removed.", null, answer.RequestId));
+                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Skipped, "The grant was already gone: nothing was removed.", null, answer.RequestId));
                 }
                 else
                 {
-                    string message = results.FailedWith(GraphErrorTranslator.Translate(answer.Error, IsDelegated(finding) ? GraphOperation.RemoveGrant : GraphOperation.RemoveAppRoleAssignment, finding.GrantId));
-                    results.Succeeded(Row(finding, ContainmentActionStatus.Failed, message, null, answer.RequestId));
+                    string message = results.FailedWith(GraphErrorTranslator.Translate(answer.Error, IsDelegated(target.Finding) ? GraphOperation.RemoveGrant : GraphOperation.RemoveAppRoleAssignment, target.Finding.GrantId));
+                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Failed, message, null, answer.RequestId));
                 }
             }
         }
 
         if (_options.DisableServicePrincipal)
         {
-            await DisableAppsAsync(findings.Where(f => f.ConsentType != "AllPrincipals" || _options.AllowTenantWide), results, cancellationToken).ConfigureAwait(false);
+            await DisableAppsAsync(toDelete, results, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Each app once per run, whichever findings name it.</summary>
-    private async Task DisableAppsAsync(IEnumerable<OAuthGrantFinding> findings, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
+    /// <summary>Each app of the removals once per run, whichever findings name it.</summary>
+    private async Task DisableAppsAsync(IEnumerable<RemovalTarget> removals, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
-        OAuthGrantFinding[] apps = findings.GroupBy(f => f.ClientServicePrincipalId, StringComparer.OrdinalIgnoreCase)
+        RemovalTarget[] apps = removals.GroupBy(t => t.ClientId, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.First())
-            .Where(f => _disabledApps.TryAdd(f.ClientServicePrincipalId, true))
+            .Where(t => _disabledApps.TryAdd(t.ClientId, true))
             .ToArray();
-        foreach (List<OAuthGrantFinding> chunk in apps.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
+        foreach (List<RemovalTarget> chunk in apps.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            GraphBatchItem[] patches = GraphBatchItem.InOrder(chunk.Select(f => new GraphBatchItem("PATCH", $"/servicePrincipals/{f.ClientServicePrincipalId}", new JsonObject { ["accountEnabled"] = false })));
+            GraphBatchItem[] patches = GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("PATCH", $"/servicePrincipals/{t.ClientId}", new JsonObject { ["accountEnabled"] = false })));
             IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < chunk.Count; i++)
             {
-                OAuthGrantFinding app = chunk[i];
+                RemovalTarget app = chunk[i];
+                string name = app.Finding.AppDisplayName ?? app.ClientId;
                 string message = answers[i].IsSuccess
-                    ? $"Disabled {app.AppDisplayName} ({app.AppId}): it can get no tokens in this tenant, and consent cannot bring it back."
-                    : results.FailedWith(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableServicePrincipal, app.AppDisplayName ?? app.ClientServicePrincipalId));
+                    ? $"Disabled {name}: it can get no tokens in this tenant, and consent cannot bring it back."
+                    : results.FailedWith(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableServicePrincipal, name));
                 results.Succeeded(new ContainmentAction
                 {
                     UserId = app.PrincipalId ?? string.Empty,
-                    UserPrincipalName = app.PrincipalUserPrincipalName,
+                    UserPrincipalName = app.Finding.PrincipalUserPrincipalName,
                     Action = ContainmentActions.DisableServicePrincipal,
-                    Target = app.ClientServicePrincipalId,
+                    Target = app.ClientId,
                     Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
                     Timestamp = DateTimeOffset.UtcNow,
                     AccountEnabled = answers[i].IsSuccess ? false : null,
@@ -164,9 +163,9 @@ public sealed class GrantRemoval
             ? $"/oauth2PermissionGrants/{Uri.EscapeDataString(finding.GrantId)}"
             : $"/servicePrincipals/{finding.ResourceId}/appRoleAssignedTo/{Uri.EscapeDataString(finding.GrantId)}";
 
-    private static ContainmentAction Row(OAuthGrantFinding finding, string status, string message, string? beforeImage, string? requestId) => new()
+    private static ContainmentAction Row(OAuthGrantFinding finding, string? principalId, string status, string message, string? beforeImage, string? requestId) => new()
     {
-        UserId = finding.PrincipalId ?? string.Empty,
+        UserId = principalId ?? string.Empty,
         UserPrincipalName = finding.PrincipalUserPrincipalName,
         Action = IsDelegated(finding) ? ContainmentActions.RemoveOAuthGrant : ContainmentActions.RemoveAppRoleAssignment,
         Target = finding.GrantId,
@@ -176,4 +175,7 @@ public sealed class GrantRemoval
         Message = message,
         BeforeImage = beforeImage,
     };
+
+    /// <summary>What one removal deletes: for a delegated grant, the user and the app as Graph holds the grant now.</summary>
+    private sealed record RemovalTarget(OAuthGrantFinding Finding, string? PrincipalId, string ClientId, string BeforeImage);
 }

@@ -12,18 +12,26 @@ namespace IdentityContainment.Commands;
 /// before-image in the output so it can be restored; optionally disables the apps and revokes the consenting users'
 /// sessions, since tokens already issued outlive the grant.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "SuspiciousOAuthGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "SuspiciousOAuthGrant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = FindingSet)]
 [OutputType(typeof(ContainmentAction))]
 public sealed class RemoveSuspiciousOAuthGrantCommand : BatchingCmdlet<OAuthGrantFinding>
 {
+    private const string FindingSet = "Finding";
+    private const string IdSet = "GrantId";
+
     private readonly HashSet<string> _consentingUsers = new(StringComparer.OrdinalIgnoreCase);
     private GrantRemoval? _removal;
     private UserReader? _reader;
 
     /// <summary>The findings to act on, from Get-SuspiciousOAuthGrant.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = FindingSet)]
     [ValidateNotNull]
     public OAuthGrantFinding[] InputObject { get; set; } = Array.Empty<OAuthGrantFinding>();
+
+    /// <summary>Delegated grants (oauth2PermissionGrant ids) to remove without a finding, as an analyst copied them.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] GrantId { get; set; } = Array.Empty<string>();
 
     /// <summary>Also disable each finding's app, so that no consent can bring it back.</summary>
     [Parameter]
@@ -53,14 +61,21 @@ public sealed class RemoveSuspiciousOAuthGrantCommand : BatchingCmdlet<OAuthGran
         return new[] { _reader };
     }
 
-    private protected override IEnumerable<OAuthGrantFinding> ItemsOfRecord() => InputObject;
+    /// <summary>An id stands for a delegated grant the engine reads before removing it: its user and app come from Graph.</summary>
+    private protected override IEnumerable<OAuthGrantFinding> ItemsOfRecord() =>
+        ParameterSetName == IdSet
+            ? GrantId.Select(id => new OAuthGrantFinding { GrantId = id.Trim(), GrantKind = nameof(Detection.OAuth.GrantKind.Delegated) })
+            : InputObject;
 
     private protected override string KeyOf(OAuthGrantFinding finding) => finding.GrantKind + "/" + finding.GrantId;
 
     private protected override bool Admit(OAuthGrantFinding finding)
     {
         string whose = finding.ConsentType == "AllPrincipals" ? "every user (AllPrincipals)" : finding.PrincipalUserPrincipalName ?? finding.PrincipalId ?? "the app itself";
-        string action = $"Remove {string.Join(", ", finding.Scopes)} from {finding.AppDisplayName} for {whose}" + (DisableServicePrincipal ? ", and disable the app" : string.Empty);
+        string action = (finding.Scopes.Length == 0
+            ? $"Remove the delegated grant {finding.GrantId}"
+            : $"Remove {string.Join(", ", finding.Scopes)} from {finding.AppDisplayName} for {whose}")
+            + (DisableServicePrincipal ? ", and disable the app" : string.Empty);
         return ShouldProcess($"{finding.GrantKind} {finding.GrantId}", action);
     }
 
