@@ -148,6 +148,36 @@ Describe 'Reading users' -Skip:(-not $hasTenant) {
     }
 }
 
+Describe 'Hunting OAuth consent' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    It 'shows each finding with its risk, app, whom it is for and its scopes named with their API' {
+        $table = Get-SuspiciousOAuthGrant -UserId $env:IC_USER_ID -MinimumRisk High | Format-Table | Out-String -Width 250
+
+        $table | Should -Match 'Risk\s+Score\s+App\s+Kind\s+For\s+Scopes'
+        $table | Should -Match 'High\s+\d+\s+Mail Sync for Microsoft 365\s+Delegated\s+\S+@\S+\s+.*Microsoft Graph: Mail\.ReadWrite'
+    }
+
+    It 'gives flat findings whose reasons survive JSON' {
+        $finding = Get-SuspiciousOAuthGrant -UserId $env:IC_USER_ID -MinimumRisk High | Select-Object -First 1
+        $copy = $finding | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+
+        $copy.RiskLevel | Should -Be 'High'
+        @($copy.ReasonCodes).Count | Should -Be $finding.ReasonCodes.Count
+        @($copy.Reasons) | Should -Be @($finding.Reasons)
+        $copy.GrantId | Should -Be $finding.GrantId
+    }
+
+    It 'removes nothing with -WhatIf' {
+        $before = @(Get-SuspiciousOAuthGrant -UserId $env:IC_USER_ID)
+
+        $before | Remove-SuspiciousOAuthGrant -DisableServicePrincipal -WhatIf | Should -BeNullOrEmpty
+
+        @(Get-SuspiciousOAuthGrant -UserId $env:IC_USER_ID).Count | Should -Be $before.Count
+        $before.Count | Should -BeGreaterThan 0
+    }
+}
+
 Describe 'The containment runbook' -Skip:(-not $hasTenant) {
     It 'signs in with the managed identity and records each user before containment' {
         $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT
