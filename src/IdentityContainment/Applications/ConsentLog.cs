@@ -40,13 +40,22 @@ public sealed class ConsentLog
         return new ConsentLog(consents);
     }
 
+    /// <summary>The latest consent the user gave the app for themselves (not an admin's consent for everyone).</summary>
+    public ConsentRecord? ForUser(string clientServicePrincipalId, string userId) =>
+        Latest(clientServicePrincipalId, c => !c.OnBehalfOfAll && string.Equals(c.ConsentedById, userId, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
-    /// The latest consent to the app by this user, or, for a consent on behalf of everyone, the latest admin consent.
+    /// The latest consent on behalf of every user (an AllPrincipals grant). An admin consenting for themselves is
+    /// IsAdminConsent without OnBehalfOfAll (CONTRACT §10's example), so it is not this.
     /// </summary>
-    public ConsentRecord? For(string clientServicePrincipalId, string? principalId) =>
+    public ConsentRecord? ForEveryone(string clientServicePrincipalId) => Latest(clientServicePrincipalId, c => c.OnBehalfOfAll);
+
+    /// <summary>The latest consent that granted the app permissions of its own (app-only, or given for the organisation).</summary>
+    public ConsentRecord? ForApplicationPermission(string clientServicePrincipalId) => Latest(clientServicePrincipalId, c => c.IsAppOnly || c.OnBehalfOfAll);
+
+    private ConsentRecord? Latest(string clientServicePrincipalId, Func<ConsentRecord, bool> matches) =>
         _consents
-            .Where(c => string.Equals(c.ServicePrincipalId, clientServicePrincipalId, StringComparison.OrdinalIgnoreCase)
-                && (principalId is null ? c.AdminConsent || c.OnBehalfOfAll : string.Equals(c.ConsentedById, principalId, StringComparison.OrdinalIgnoreCase) || c.OnBehalfOfAll))
+            .Where(c => string.Equals(c.ServicePrincipalId, clientServicePrincipalId, StringComparison.OrdinalIgnoreCase) && matches(c))
             .OrderByDescending(c => c.At)
             .FirstOrDefault();
 }

@@ -7,7 +7,7 @@ namespace IdentityContainment.Applications;
 /// One "Consent to application" entry of the directory audit log: which app (its service principal), who consented,
 /// when, and whether an admin consented for the organisation.
 /// </summary>
-public sealed record ConsentRecord(string ServicePrincipalId, string? ConsentedById, string? ConsentedBy, DateTimeOffset At, bool AdminConsent, bool OnBehalfOfAll)
+public sealed record ConsentRecord(string ServicePrincipalId, string? ConsentedById, string? ConsentedBy, DateTimeOffset At, bool AdminConsent, bool OnBehalfOfAll, bool IsAppOnly)
 {
     /// <summary>The activity as the audit log names it (Entra audit activity list; CONTRACT §10).</summary>
     public const string Activity = "Consent to application";
@@ -29,7 +29,8 @@ public sealed record ConsentRecord(string ServicePrincipalId, string? ConsentedB
             Text(initiator, "userPrincipalName") ?? Text(app, "displayName"),
             at,
             IsTrue(target, "ConsentContext.IsAdminConsent"),
-            IsTrue(target, "ConsentContext.OnBehalfOfAll"));
+            IsTrue(target, "ConsentContext.OnBehalfOfAll"),
+            IsTrue(target, "ConsentContext.IsAppOnly"));
     }
 
     /// <summary>A modified property's new value is JSON inside a string ("\"True\""): read it either way.</summary>

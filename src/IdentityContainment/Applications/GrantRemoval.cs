@@ -47,7 +47,8 @@ public sealed class GrantRemoval
             }
             else if (!read.IsSuccess || read.Body is null || GrantJson.Grant(read.Body) is not { } grant)
             {
-                results.Failed(GraphErrorTranslator.Translate(read.Error, GraphOperation.ListGrants, finding.GrantId));
+                string message = results.FailedWith(GraphErrorTranslator.Translate(read.Error, GraphOperation.ReadGrant, finding.GrantId));
+                results.Succeeded(Row(finding, finding.PrincipalId, ContainmentActionStatus.Failed, message, null, read.RequestId));
             }
             else if (grant.ConsentType == "AllPrincipals" && !_options.AllowTenantWide)
             {
@@ -66,7 +67,11 @@ public sealed class GrantRemoval
 
         foreach (List<RemovalTarget> chunk in toDelete.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("DELETE", DeletePath(t.Finding)))), cancellationToken).ConfigureAwait(false);
+            // Not repeated after a 503 or a lost answer: a retry that found the grant gone would report it "already gone"
+            // and drop the before-image of a grant this run removed.
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(
+                GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("DELETE", DeletePath(t.Finding)) { Repeatable = false })),
+                cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < chunk.Count; i++)
             {
                 RemovalTarget target = chunk[i];

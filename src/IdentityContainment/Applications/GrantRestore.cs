@@ -40,7 +40,10 @@ public sealed class GrantRestore
 
         foreach (List<(ContainmentAction Removal, GraphBatchItem Create)> chunk in creates.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
         {
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(GraphBatchItem.InOrder(chunk.Select(c => c.Create)), cancellationToken).ConfigureAwait(false);
+            // A create is not repeated after a 503 or a lost answer: it may have been done, and a second would fail or duplicate.
+            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(
+                GraphBatchItem.InOrder(chunk.Select(c => c.Create with { Repeatable = false })),
+                cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < chunk.Count; i++)
             {
                 ContainmentAction removal = chunk[i].Removal;

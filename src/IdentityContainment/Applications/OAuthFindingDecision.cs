@@ -16,7 +16,8 @@ public static class OAuthFindingDecision
         && (options.IncludeFirstParty || !facts.Client.IsMicrosoftFirstParty)
         && !(facts.Client.AppId is { } appId && options.ExcludeAppIds.Contains(appId, StringComparer.OrdinalIgnoreCase));
 
-    public static OAuthGrantFinding Finding(OAuthGrantFacts facts, Assessment assessment, string grantId, string? appRoleId, string? principalId, string? principalUserPrincipalName, ConsentRecord? consent)
+    /// <summary>The finding; its ResourceId is the API's service principal id as the grant names it, which removing and restoring need.</summary>
+    public static OAuthGrantFinding Finding(OAuthGrantFacts facts, Assessment assessment, string grantId, string? appRoleId, string resourceId, string? principalId, string? principalUserPrincipalName, ConsentRecord? consent)
     {
         string api = facts.Resource?.DisplayName ?? facts.ResourceAppId ?? "unknown API";
         return new OAuthGrantFinding
@@ -32,7 +33,7 @@ public static class OAuthFindingDecision
             ConsentType = facts.ConsentType,
             PrincipalId = principalId,
             PrincipalUserPrincipalName = principalUserPrincipalName,
-            ResourceId = facts.Resource?.Id,
+            ResourceId = resourceId,
             ResourceDisplayName = facts.Resource?.DisplayName,
             Scopes = facts.Permissions.Select(p => $"{api}: {p}").ToArray(),
             GrantId = grantId,

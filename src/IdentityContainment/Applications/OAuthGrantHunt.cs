@@ -61,7 +61,10 @@ public sealed class OAuthGrantHunt
 
             if (list.List.Assignments)
             {
-                assignments.AddRange(list.Items.Select(GrantJson.Assignment).OfType<AppRoleGrant>());
+                // A user's list also holds the roles of groups the user is a direct member of (CONTRACT §5): removing
+                // one of those would take the app from the whole group, so only the user's own are judged here.
+                assignments.AddRange(list.Items.Select(GrantJson.Assignment).OfType<AppRoleGrant>()
+                    .Where(a => string.Equals(a.PrincipalType, "User", StringComparison.OrdinalIgnoreCase)));
             }
             else
             {
@@ -74,6 +77,11 @@ public sealed class OAuthGrantHunt
         {
             grants.AddRange(tenantWide);
         }
+
+        // A user's consent also gives the user default access to the app (an all-zero role, CONTRACT §10): that echo of
+        // a grant judged here would only repeat its finding.
+        var consented = new HashSet<(string, string?)>(grants.Select(g => (g.ClientId.ToLowerInvariant(), g.PrincipalId?.ToLowerInvariant())));
+        assignments.RemoveAll(a => a.IsDefaultAccess && consented.Contains((a.ResourceId.ToLowerInvariant(), a.PrincipalId.ToLowerInvariant())));
 
         var names = users.ToDictionary(u => u.Id, u => u, StringComparer.OrdinalIgnoreCase);
         await JudgeAsync(grants, assignments, id => names.TryGetValue(id, out ContainmentUser? user) ? user : null, results, cancellationToken).ConfigureAwait(false);
@@ -103,6 +111,12 @@ public sealed class OAuthGrantHunt
         // The data APIs by their well-known app ids, then who holds roles on them.
         GraphBatchItem[] resources = GraphBatchItem.InOrder(WellKnownApps.DataResources.Select(appId => new GraphBatchItem("GET", $"/servicePrincipals(appId='{appId}')?$select=id")));
         IReadOnlyList<GraphBatchResult> found = await _connection.Batch.SendAsync(resources, cancellationToken).ConfigureAwait(false);
+        foreach ((GraphBatchResult answer, string appId) in found.Zip(WellKnownApps.DataResources, (a, id) => (a, id)).Where(r => !r.a.IsSuccess && r.a.Status != 404))
+        {
+            // Without the API, the application permissions on it go unhunted: say so rather than report a clean tenant.
+            results.Failed(GraphErrorTranslator.Translate(answer.Error, GraphOperation.ListAppPermissions, appId));
+        }
+
         string[] resourceIds = found.Where(r => r.IsSuccess).Select(r => GraphJson.Text(r.Body, "id")).OfType<string>().ToArray();
         ListRead<string>[] lists = resourceIds.Select(id => new ListRead<string>(id, ListRequest.For($"/servicePrincipals/{id}/appRoleAssignedTo").Url)).ToArray();
         foreach (WholeList<string> list in await _connection.Batch.ReadWholeListsAsync(lists, cancellationToken).ConfigureAwait(false))
@@ -141,19 +155,19 @@ public sealed class OAuthGrantHunt
 
         foreach (DelegatedGrant grant in grants)
         {
-            if (App(apps, grant.ClientId, results) is not { } client)
+            if (App(apps, grant.ClientId, results) is not { } client || App(apps, grant.ResourceId, results) is not { } resource)
             {
                 continue;
             }
 
             ContainmentUser? principal = grant.PrincipalId is { } id ? userOf(id) : null;
-            ConsentRecord? consent = consents.For(grant.ClientId, grant.PrincipalId);
+            ConsentRecord? consent = grant.PrincipalId is { } consenter ? consents.ForUser(grant.ClientId, consenter) : consents.ForEveryone(grant.ClientId);
             var facts = new OAuthGrantFacts
             {
                 Kind = GrantKind.Delegated,
                 ConsentType = grant.ConsentType,
                 Client = client,
-                Resource = apps[grant.ResourceId].ServicePrincipal,
+                Resource = resource,
                 Permissions = grant.Scopes,
                 HomeTenantId = _connection.Context.TenantId,
                 ConsentedAt = consent?.At,
@@ -161,23 +175,22 @@ public sealed class OAuthGrantHunt
                 ConsentingUsers = consenters.TryGetValue(grant.ClientId, out int? count) ? count : null,
                 PrincipalNames = principal is null ? Array.Empty<string>() : new[] { principal.UserPrincipalName, principal.DisplayName }.OfType<string>().ToArray(),
             };
-            Report(facts, grant.Id, null, grant.PrincipalId, principal?.UserPrincipalName, consent, results);
+            Report(facts, grant.Id, null, grant.ResourceId, grant.PrincipalId, principal?.UserPrincipalName, consent, results);
         }
 
         foreach (AppRoleGrant assignment in assignments)
         {
             bool toUser = !string.Equals(assignment.PrincipalType, "ServicePrincipal", StringComparison.OrdinalIgnoreCase);
-            ServicePrincipalFacts? resource = apps[assignment.ResourceId].ServicePrincipal;
 
             // An app's own permission names the API's role; a user's assignment is to the app itself, whose roles it names.
-            if (App(apps, toUser ? assignment.ResourceId : assignment.PrincipalId, results) is not { } client)
+            if (App(apps, assignment.ResourceId, results) is not { } resource || App(apps, toUser ? assignment.ResourceId : assignment.PrincipalId, results) is not { } client)
             {
                 continue;
             }
 
-            string role = resource?.AppRoles.TryGetValue(assignment.AppRoleId, out string? value) == true ? value! : assignment.IsDefaultAccess ? "default access" : assignment.AppRoleId;
+            string role = resource.AppRoles.TryGetValue(assignment.AppRoleId, out string? value) ? value : assignment.IsDefaultAccess ? "default access" : assignment.AppRoleId;
             ContainmentUser? user = toUser ? userOf(assignment.PrincipalId) : null;
-            ConsentRecord? consent = consents.For(client.Id, toUser ? assignment.PrincipalId : null);
+            ConsentRecord? consent = toUser ? consents.ForUser(client.Id, assignment.PrincipalId) : consents.ForApplicationPermission(client.Id);
             var facts = new OAuthGrantFacts
             {
                 Kind = toUser ? GrantKind.Assignment : GrantKind.Application,
@@ -189,20 +202,24 @@ public sealed class OAuthGrantHunt
                 IncidentStart = _options.Since,
                 PrincipalNames = user is null ? Array.Empty<string>() : new[] { user.UserPrincipalName, user.DisplayName }.OfType<string>().ToArray(),
             };
-            Report(facts, assignment.Id, assignment.AppRoleId, toUser ? assignment.PrincipalId : null, user?.UserPrincipalName, consent, results);
+            Report(facts, assignment.Id, assignment.AppRoleId, assignment.ResourceId, toUser ? assignment.PrincipalId : null, user?.UserPrincipalName, consent, results);
         }
     }
 
-    private void Report(OAuthGrantFacts facts, string grantId, string? appRoleId, string? principalId, string? principalName, ConsentRecord? consent, IResultSink<OAuthGrantFinding> results)
+    private void Report(OAuthGrantFacts facts, string grantId, string? appRoleId, string resourceId, string? principalId, string? principalName, ConsentRecord? consent, IResultSink<OAuthGrantFinding> results)
     {
         Assessment assessment = OAuthGrantRules.Table.Assess(facts);
         if (OAuthFindingDecision.IsReported(facts, assessment, _options))
         {
-            results.Succeeded(OAuthFindingDecision.Finding(facts, assessment, grantId, appRoleId, principalId, principalName, consent));
+            results.Succeeded(OAuthFindingDecision.Finding(facts, assessment, grantId, appRoleId, resourceId, principalId, principalName, consent));
         }
     }
 
-    /// <summary>The app, or null after reporting why it could not be judged (an app that is gone has nothing left to remove).</summary>
+    /// <summary>
+    /// The app (a client or an API), or null after reporting why it could not be read: a grant whose API is unknown
+    /// cannot be judged, and is reported rather than passed as clean. A service principal that is gone (404) has nothing
+    /// left to remove and is passed over quietly.
+    /// </summary>
     private static ServicePrincipalFacts? App(IReadOnlyDictionary<string, ServicePrincipalLookup> apps, string id, IResultSink<OAuthGrantFinding> results)
     {
         ServicePrincipalLookup lookup = apps[id];

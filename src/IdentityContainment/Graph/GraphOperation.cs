@@ -30,6 +30,8 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ReadServicePrincipal = new("read the app", "Application.Read.All", "Directory Readers (or Global Reader)", "Application");
 
+    public static readonly GraphOperation ReadGrant = new("read the consent grant", "Directory.Read.All (or DelegatedPermissionGrant.ReadWrite.All)", "Directory Readers (or Global Reader)", "Grant");
+
     public static readonly GraphOperation RemoveGrant = new("remove the consent grant", "DelegatedPermissionGrant.ReadWrite.All", "Cloud Application Administrator (or Application Administrator)", "Grant");
 
     public static readonly GraphOperation RemoveAppRoleAssignment = new("remove the app role assignment", "AppRoleAssignment.ReadWrite.All", "Cloud Application Administrator (or Application Administrator)", "Grant");

@@ -33,10 +33,14 @@ public sealed class OncePerRunLookup<TValue>
     {
         string[] asked = keys.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var mine = new Dictionary<string, TaskCompletionSource<TValue>>(StringComparer.OrdinalIgnoreCase);
+        var awaited = new Dictionary<string, Task<TValue>>(StringComparer.OrdinalIgnoreCase);
         foreach (string key in asked)
         {
+            // Each key's task is held from here on: a claimant that fails forgets its keys, and a waiter must still
+            // learn why rather than find the key gone.
             var claim = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_known.TryAdd(key, claim.Task))
+            awaited[key] = _known.GetOrAdd(key, claim.Task);
+            if (awaited[key] == claim.Task)
             {
                 mine[key] = claim;
             }
@@ -67,7 +71,7 @@ public sealed class OncePerRunLookup<TValue>
         var values = new Dictionary<string, TValue>(StringComparer.OrdinalIgnoreCase);
         foreach (string key in asked)
         {
-            values[key] = await _known[key].ConfigureAwait(false);
+            values[key] = await awaited[key].ConfigureAwait(false);
         }
 
         return values;

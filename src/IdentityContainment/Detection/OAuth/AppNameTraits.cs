@@ -9,11 +9,16 @@ namespace IdentityContainment.Detection.OAuth;
 /// </summary>
 public static class AppNameTraits
 {
-    /// <summary>Words a consent-phishing app borrows to look like part of Microsoft 365.</summary>
-    private static readonly string[] MicrosoftWords =
-    {
-        "microsoft", "office", "outlook", "onedrive", "teams", "sharepoint", "exchange", "azure", "windows", "defender", "security", "o365", "m365", "office365",
-    };
+    /// <summary>
+    /// Microsoft's brands, distinctive enough to be found inside a run of letters ("Micr0softSecurity", "O.f.f.i.c.e").
+    /// </summary>
+    private static readonly string[] Brands = { "microsoft", "office365", "onedrive", "sharepoint", "outlook" };
+
+    /// <summary>
+    /// Product names that are also ordinary words or parts of them ("Steam", "Abnormal Security"): counted only as whole
+    /// words of the name.
+    /// </summary>
+    private static readonly string[] ProductWords = { "office", "teams", "exchange", "azure", "windows", "defender", "o365", "m365" };
 
     /// <summary>Names that say nothing about what the app is.</summary>
     private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
@@ -58,12 +63,44 @@ public static class AppNameTraits
         return folded.ToString();
     }
 
-    /// <summary>The Microsoft word the name imitates ("microsoft" in "Micr0s0ft Sеcurity"), or null.</summary>
+    /// <summary>
+    /// The Microsoft brand or product the name borrows ("microsoft" in "Micr0s0ft Sеcurity"), or null. Brands are
+    /// found inside the folded name, so spacing, punctuation and look-alikes do not hide them; product words only as
+    /// whole words, and a run of single letters ("O.f.f.i.c.e") counts as one word.
+    /// </summary>
     public static string? ImitatedMicrosoftWord(string? name)
     {
         string plain = Fold(name);
         string lettered = Fold(name, digitsAsLetters: true);
-        return MicrosoftWords.FirstOrDefault(word => plain.Contains(word) || lettered.Contains(word));
+        if (Brands.FirstOrDefault(brand => plain.Contains(brand) || lettered.Contains(brand)) is { } brand)
+        {
+            return brand;
+        }
+
+        HashSet<string> words = Words(name);
+        return ProductWords.FirstOrDefault(words.Contains);
+    }
+
+    /// <summary>The name's words, folded, each also with look-alike digits read as letters; runs of single letters joined.</summary>
+    private static HashSet<string> Words(string? name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var letters = new System.Text.StringBuilder();
+        foreach (string raw in (name ?? string.Empty).Normalize(NormalizationForm.FormKC).Split(new[] { ' ', '.', '-', '_', ',', ':', '|', '/', '(', ')' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string word = Fold(raw);
+            if (word.Length == 1)
+            {
+                letters.Append(word);
+                continue;
+            }
+
+            words.Add(word);
+            words.Add(Fold(raw, digitsAsLetters: true));
+        }
+
+        words.Add(letters.ToString());
+        return words;
     }
 
     /// <summary>

@@ -58,8 +58,8 @@ public static class OAuthGrantRules
         new DetectionRule<OAuthGrantFacts>(
             "OAuthImitatesMicrosoft",
             35,
-            g => !g.Client.IsMicrosoftFirstParty && AppNameTraits.ImitatedMicrosoftWord(g.Client.DisplayName) is not null,
-            g => $"is named '{g.Client.DisplayName}', borrowing '{AppNameTraits.ImitatedMicrosoftWord(g.Client.DisplayName)}', but Microsoft did not publish it"),
+            g => !g.Client.IsMicrosoftFirstParty && !g.Client.IsPublisherVerified && AppNameTraits.ImitatedMicrosoftWord(g.Client.DisplayName) is not null,
+            g => $"is named '{g.Client.DisplayName}', borrowing '{AppNameTraits.ImitatedMicrosoftWord(g.Client.DisplayName)}', but Microsoft did not publish it and its publisher is not verified"),
         new DetectionRule<OAuthGrantFacts>(
             "OAuthMeaninglessName",
             20,

@@ -7,8 +7,11 @@ namespace IdentityContainment.Detection.OAuth;
 /// </summary>
 public static class PermissionCatalogue
 {
-    /// <summary>Delegated scopes (on Graph) that read or write the user's mail, contacts, files, notes or settings.</summary>
-    private static readonly string[] UserDataRoots = { "Mail.", "Contacts.", "MailboxSettings.", "People.", "Files.", "Notes." };
+    /// <summary>
+    /// Delegated scopes that read or write the user's mail, contacts, files, notes or settings: on Graph, and the same
+    /// names on Office 365 Exchange Online (its Outlook REST scopes) and SharePoint Online (its site and file scopes).
+    /// </summary>
+    private static readonly string[] UserDataRoots = { "Mail.", "Contacts.", "MailboxSettings.", "People.", "Files.", "Notes.", "Calendars.", "AllSites.", "MyFiles.", "Sites." };
 
     /// <summary>Mail scopes that show only headers, not content.</summary>
     private static readonly HashSet<string> HeadersOnly = new(StringComparer.OrdinalIgnoreCase) { "Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.ReadBasic.Shared" };
@@ -41,10 +44,11 @@ public static class PermissionCatalogue
     public static IReadOnlyList<string> SplitScopes(string? scope) =>
         (scope ?? string.Empty).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>A delegated scope on Graph that reaches the user's data, or acts as the user on any API.</summary>
+    /// <summary>A delegated scope on a data API (Graph, Exchange Online, SharePoint) that reaches the user's data, or acts as the user on any API.</summary>
     public static bool IsUserDataScope(string scope, string? resourceAppId) =>
         ActAsUser.Contains(scope)
-        || (IsGraph(resourceAppId) && !HeadersOnly.Contains(scope) && UserDataRoots.Any(root => scope.StartsWith(root, StringComparison.OrdinalIgnoreCase)));
+        || (resourceAppId is not null && WellKnownApps.DataResources.Contains(resourceAppId)
+            && !HeadersOnly.Contains(scope) && UserDataRoots.Any(root => scope.StartsWith(root, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A delegated mailbox-protocol scope, on Exchange Online (or Graph, where IMAP, POP and SMTP also live).</summary>
     public static bool IsMailboxProtocolScope(string scope, string? resourceAppId) =>

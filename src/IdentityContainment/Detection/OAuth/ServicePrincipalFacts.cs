@@ -33,6 +33,6 @@ public sealed record ServicePrincipalFacts
 
     public bool IsPublisherVerified => !string.IsNullOrEmpty(VerifiedPublisherId);
 
-    /// <summary>Registered in Microsoft's own tenant: a first-party app.</summary>
-    public bool IsMicrosoftFirstParty => string.Equals(OwnerTenantId, WellKnownApps.MicrosoftTenantId, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Registered in one of Microsoft's own tenants: a first-party app.</summary>
+    public bool IsMicrosoftFirstParty => OwnerTenantId is { } owner && WellKnownApps.MicrosoftTenantIds.Contains(owner);
 }

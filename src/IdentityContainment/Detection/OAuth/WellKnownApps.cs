@@ -3,8 +3,21 @@ namespace IdentityContainment.Detection.OAuth;
 /// <summary>App ids and tenant ids the OAuth rules recognise.</summary>
 public static class WellKnownApps
 {
-    /// <summary>The tenant Microsoft's first-party apps are registered in.</summary>
+    /// <summary>The tenant most of Microsoft's first-party apps are registered in.</summary>
     public const string MicrosoftTenantId = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+
+    /// <summary>
+    /// Every tenant Microsoft publishes first-party apps from: the services tenant above, Microsoft's corporate tenant
+    /// (72f988bf-...), and the one Microsoft Graph Command Line Tools and other developer tools are registered in
+    /// (cdc5aeea-...), as seen in public tools' issue threads (Galvnyz/M365-Assess#887, mondoohq/mql#4572). These apps
+    /// carry no verifiedPublisher, so a rule that read them as foreign would flag Microsoft's own tools.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> MicrosoftTenantIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        MicrosoftTenantId,
+        "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        "cdc5aeea-15c5-4db6-b079-fcadd2505dc2",
+    };
 
     /// <summary>The resource apps whose permissions reach mail, files and the directory.</summary>
     public const string MicrosoftGraph = "00000003-0000-0000-c000-000000000000";

@@ -1,3 +1,4 @@
+using IdentityContainment.Applications;
 using IdentityContainment.Detection;
 using IdentityContainment.Detection.OAuth;
 
@@ -27,7 +28,9 @@ public sealed class OAuthGrantRulesTests
     {
         new("OAuthKnownMailboxTheftApp", Delegated("User.Read") with { Client = OwnApp with { AppId = "ff8d92dc-3d82-41d6-bcbd-b9174d163620" } }, Delegated("User.Read")),
 
-        // Mail.Read is data; Mail.ReadBasic shows headers only (a mistake of the field: missing delegated Mail.Read).
+        // Mail.Read is data; Mail.ReadBasic shows headers only (a mistake of the field: missing delegated Mail.Read). Exchange
+        // Online's own Mail.Read (the Outlook REST scope) counts as Graph's does.
+        new("OAuthUserDataScope", Delegated("Mail.Read") with { Resource = Exchange }, Delegated("Mail.ReadBasic") with { Resource = Exchange }),
         new("OAuthUserDataScope", Delegated("Mail.Read"), Delegated("Mail.ReadBasic")),
         new("OAuthUserDataScope", Delegated("Files.ReadWrite.All"), Delegated("Files.ReadWrite.All") with { Resource = Custom }),
 
@@ -41,7 +44,7 @@ public sealed class OAuthGrantRulesTests
         new("OAuthUnverifiedForeignPublisher", Delegated("User.Read") with { Client = OwnApp with { OwnerTenantId = Elsewhere, VerifiedPublisherId = null } }, Delegated("User.Read") with { Client = OwnApp with { OwnerTenantId = Elsewhere } }),
         new("OAuthForeignApp", Delegated("User.Read") with { Client = OwnApp with { OwnerTenantId = Elsewhere } }, Delegated("User.Read") with { Client = OwnApp with { OwnerTenantId = WellKnownApps.MicrosoftTenantId } }),
         new("OAuthTenantWideConsent", Delegated("User.Read") with { ConsentType = "AllPrincipals" }, Delegated("User.Read") with { ConsentType = "AllPrincipals", Client = OwnApp with { OwnerTenantId = WellKnownApps.MicrosoftTenantId } }),
-        new("OAuthImitatesMicrosoft", Named("Micr0s0ft Sеcurity Updаte"), Named("Contoso Mail Archive")),
+        new("OAuthImitatesMicrosoft", Named("Micr0s0ft Sеcurity Updаte") with { Client = OwnApp with { DisplayName = "Micr0s0ft Sеcurity Updаte", VerifiedPublisherId = null } }, Named("Zoom for Outlook")),
         new("OAuthMeaninglessName", Named("..."), Named("Contoso Expenses")),
         new("OAuthMeaninglessName", Named("Test App 1"), Named("Testimonials")),
         new("OAuthMeaninglessName", Delegated("User.Read") with { Client = OwnApp with { DisplayName = "Adele Vance" }, PrincipalNames = new[] { "adele@contoso.com", "Adele Vance" } }, Delegated("User.Read") with { PrincipalNames = new[] { "adele@contoso.com", "Adele Vance" } }),
@@ -55,6 +58,22 @@ public sealed class OAuthGrantRulesTests
     [Fact]
     public void Each_rule_fires_on_its_case_and_not_on_its_near_miss() =>
         RuleTableAssert.EachRuleFiresOnItsCaseAndNotOnItsNearMiss(OAuthGrantRules.Table, Cases);
+
+    [Fact]
+    public void Microsofts_own_developer_tools_registered_outside_its_services_tenant_are_first_party_and_not_imitators()
+    {
+        OAuthGrantFacts graphCli = Delegated("Directory.AccessAsUser.All User.Read") with
+        {
+            Client = new ServicePrincipalFacts { Id = "cli", AppId = "14d82eec-204b-4c2f-b7e8-296a70dab67e", DisplayName = "Microsoft Graph Command Line Tools", OwnerTenantId = "cdc5aeea-15c5-4db6-b079-fcadd2505dc2" },
+        };
+
+        Assessment assessment = OAuthGrantRules.Table.Assess(graphCli);
+
+        Assert.True(graphCli.Client.IsMicrosoftFirstParty);
+        Assert.DoesNotContain("OAuthImitatesMicrosoft", assessment.ReasonCodes);
+        Assert.DoesNotContain("OAuthForeignApp", assessment.ReasonCodes);
+        Assert.False(OAuthFindingDecision.IsReported(graphCli, assessment, new OAuthHuntOptions()));
+    }
 
     [Fact]
     public void User_Read_alone_is_not_a_finding_at_all()
