@@ -18,8 +18,8 @@ internal sealed record HuntTraffic
     public required IReadOnlyDictionary<HuntRequestKind, int> RoundTrips { get; init; }
 
     /// <summary>
-    /// Time the sandbox spent answering the round trips of each kind, injected latency included: where the hunt's wall
-    /// time goes, as far as it waits on Graph. Envelopes mixing kinds are under <see cref="HuntRequestKind.Other"/>.
+    /// Time the sandbox spent answering the round trips of each kind (its router's own time: the injected latency is
+    /// added outside it, so 50 ms per round trip comes on top). Envelopes mixing kinds are under <see cref="HuntRequestKind.Other"/>.
     /// </summary>
     public required IReadOnlyDictionary<HuntRequestKind, TimeSpan> ServerTime { get; init; }
 

@@ -22,7 +22,7 @@ internal static class OAuthHuntReport
         HuntTraffic traffic = result.Traffic;
         output.WriteLine();
         output.WriteLine("Requests by kind (round trips: single calls, or $batch envelopes whose items are all of the kind)");
-        output.WriteLine("and the time the sandbox took to answer them, its injected latency included (mixed envelopes count as other)");
+        output.WriteLine("and the sandbox's own time to answer them, without its injected latency (mixed envelopes count as other)");
         var requests = new TextTable("Kind", "operations", "round trips", "server time");
         foreach ((HuntRequestKind kind, string label) in Kinds)
         {
