@@ -63,6 +63,11 @@ internal static class OAuthHuntReport
             string.Empty);
         table.AddRow("HTTP requests (round trips)", Units.Count(result.HttpRequests), string.Empty, string.Empty);
         table.AddRow("requests / floor", Units.Ratio(result.RequestRatio), $"≤ {Units.Ratio(OAuthHuntGoals.MaximumRequestRatio)}", Goal.VerdictOf(result.RequestGoalMet));
+        table.AddRow(
+            "  floor with consenter counts: pages + ceil((SPs + apps counted) / 20)",
+            $"{Units.Count(result.RequestFloorWithConsenterCounts)} ({Units.Ratio((double)result.HttpRequests / result.RequestFloorWithConsenterCounts)}×)",
+            string.Empty,
+            string.Empty);
         table.AddRow("429s received", Units.Count(traffic.Totals.TooManyRequests), string.Empty, string.Empty);
         table.AddRow("429s surfaced as errors", Units.Count(result.ThrottlingErrors), "0", Goal.VerdictOf(result.ThrottlingErrors == 0));
         table.AddRow("other error records", Units.Count(run.ErrorIds.Values.Sum() - result.ThrottlingErrors), string.Empty, string.Empty);

@@ -25,6 +25,14 @@ internal sealed record OAuthHuntResult
     /// <summary>The floor: grant pages + ceil(distinct SPs read / 20).</summary>
     public int RequestFloor => GrantPages + Ceiling(DistinctServicePrincipalsRead, OAuthHuntGoals.ServicePrincipalsPerBatch);
 
+    /// <summary>
+    /// The floor once the hunt's consenter counts are let in: grant pages + ceil((distinct SPs read + apps counted) / 20),
+    /// every item of both kinds packed 20 to a batch. Not a goal: it shows how far the request goal is reachable while
+    /// each app's consenters are read on their own.
+    /// </summary>
+    public int RequestFloorWithConsenterCounts =>
+        GrantPages + Ceiling(DistinctServicePrincipalsRead + Traffic.OperationsOf(HuntRequestKind.ConsenterCount), OAuthHuntGoals.ServicePrincipalsPerBatch);
+
     public int HttpRequests => Traffic.Totals.HttpRequests;
 
     public double RequestRatio => RequestFloor == 0 ? double.PositiveInfinity : (double)HttpRequests / RequestFloor;
