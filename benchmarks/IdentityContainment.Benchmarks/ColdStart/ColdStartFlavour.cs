@@ -25,7 +25,7 @@ internal abstract class ColdStartFlavour
     /// <summary>Reads the child's sample line, or fails with what the child said (token blanked out).</summary>
     protected ColdStartSample ReadSample(ChildProcessResult result, ColdStartInputs inputs)
     {
-        ChildReport? report = result.ExitCode == 0 ? SampleLine.Find(result.StandardOutput) : null;
+        ChildReport? report = result.ExitCode == 0 ? SampleLine.Find<ChildReport>(result.StandardOutput) : null;
         if (report is null)
         {
             string said = inputs.Redact((result.StandardError + Environment.NewLine + result.StandardOutput).Trim());

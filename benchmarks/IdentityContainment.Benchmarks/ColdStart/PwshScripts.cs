@@ -1,3 +1,5 @@
+using IdentityContainment.Benchmarks.Measurement;
+
 namespace IdentityContainment.Benchmarks.ColdStart;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using IdentityContainment.Benchmarks.ColdStart;
 using IdentityContainment.Benchmarks.MassContainment;
+using IdentityContainment.Benchmarks.OAuthHunt;
 
 namespace IdentityContainment.Benchmarks.CommandLine;
 
@@ -10,6 +11,7 @@ internal static class BenchmarkCatalog
     [
         new ColdStartBenchmark(),
         new MassContainmentBenchmark(),
+        new OAuthHuntBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IdentityContainment.Benchmarks.Reporting;
 
 namespace IdentityContainment.Benchmarks.MassContainment;
@@ -110,9 +109,9 @@ internal static class MassContainmentReport
         output.WriteLine(missed.Count == 0 ? "  Every goal met." : $"  Goal missed: {string.Join(", ", missed)}.");
     }
 
-    private static string Verdict(bool met) => met ? "PASS" : "FAIL";
+    private static string Verdict(bool met) => Goal.VerdictOf(met);
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(int value) => Units.Count(value);
 
-    private static string Ratio(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Ratio(double value) => Units.Ratio(value);
 }

@@ -19,4 +19,10 @@ internal static class Units
     public static string SignedMilliseconds(double value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " ms";
 
     public static string SignedMegabytes(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>A count with thousands separators: 100,050.</summary>
+    public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio or multiple, to two places at most: 1.1, 20.43.</summary>
+    public static string Ratio(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
