@@ -90,11 +90,15 @@ public sealed class OAuthGrantHunt
     /// <summary>Every delegated grant in the tenant, page by page, then the application permissions on the data APIs.</summary>
     public async Task HuntTenantAsync(IResultSink<OAuthGrantFinding> results, Action<int>? grantsRead, CancellationToken cancellationToken)
     {
+        // The whole list passes through here, so it counts each app's consenting users itself instead of asking Graph
+        // per app. An app's grants are judged as soon as it has more consenters than the rule cares about; the grants
+        // of the few apps that never do wait for the end of the list, where their exact count is known.
+        var tally = new ConsenterTally();
         int read = 0;
         await foreach (ListPage<ListRequest> page in _connection.ReadListAsync(ListRequest.For("/oauth2PermissionGrants", GrantJson.GrantSelect), cancellationToken).ConfigureAwait(false))
         {
-            DelegatedGrant[] grants = page.Items.Select(GrantJson.Grant).OfType<DelegatedGrant>().ToArray();
-            await JudgeAsync(grants, Array.Empty<AppRoleGrant>(), _ => null, results, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<DelegatedGrant> settled = tally.Add(page.Items.Select(GrantJson.Grant).OfType<DelegatedGrant>());
+            await JudgeAsync(settled, Array.Empty<AppRoleGrant>(), _ => null, results, cancellationToken, tally.Counts).ConfigureAwait(false);
             read += page.Items.Count;
             grantsRead?.Invoke(read);
             if (page.Outcome is { IsComplete: false } failed)
@@ -103,6 +107,7 @@ public sealed class OAuthGrantHunt
             }
         }
 
+        await JudgeAsync(tally.Rest(), Array.Empty<AppRoleGrant>(), _ => null, results, cancellationToken, tally.Counts).ConfigureAwait(false);
         await HuntApplicationPermissionsAsync(results, cancellationToken).ConfigureAwait(false);
     }
 
@@ -138,7 +143,8 @@ public sealed class OAuthGrantHunt
         IReadOnlyList<AppRoleGrant> assignments,
         Func<string, ContainmentUser?> userOf,
         IResultSink<OAuthGrantFinding> results,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, int>? knownConsenters = null)
     {
         if (grants.Count == 0 && assignments.Count == 0)
         {
@@ -148,9 +154,11 @@ public sealed class OAuthGrantHunt
         IReadOnlyDictionary<string, ServicePrincipalLookup> apps = await _apps.LookUpAsync(
             grants.SelectMany(g => new[] { g.ClientId, g.ResourceId }).Concat(assignments.SelectMany(a => new[] { a.PrincipalId, a.ResourceId })),
             cancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, int?> consenters = await _consenters.CountAsync(
-            grants.Where(g => g.ConsentType == "Principal" && apps[g.ClientId].ServicePrincipal?.IsMicrosoftFirstParty != true).Select(g => g.ClientId),
-            cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, int?> consenters = knownConsenters is not null
+            ? grants.Select(g => g.ClientId).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(id => id, id => knownConsenters.TryGetValue(id, out int n) ? (int?)n : null, StringComparer.OrdinalIgnoreCase)
+            : await _consenters.CountAsync(
+                grants.Where(g => g.ConsentType == "Principal" && apps[g.ClientId].ServicePrincipal?.IsMicrosoftFirstParty != true).Select(g => g.ClientId),
+                cancellationToken).ConfigureAwait(false);
         ConsentLog consents = await ConsentsOnceAsync(results, cancellationToken).ConfigureAwait(false);
 
         foreach (DelegatedGrant grant in grants)
