@@ -19,9 +19,21 @@ public sealed class ConsentLog
 
     public int Count => _consents.Count;
 
+    /// <summary>
+    /// How long Entra ID keeps directory audit entries with a P1 or P2 licence, 7 days without (Microsoft Entra data
+    /// retention, learn.microsoft.com/entra/identity/monitoring-health/reference-reports-data-retention): a consent older than
+    /// this is not in the log, whatever -Since asks for.
+    /// </summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
     /// <summary>Every consent since <paramref name="since"/>; one warning, and an empty log, when the log cannot be read.</summary>
     public static async Task<ConsentLog> ReadAsync<T>(GraphConnection connection, DateTimeOffset since, IResultSink<T> results, CancellationToken cancellationToken)
     {
+        if (DateTimeOffset.UtcNow - since > Retention)
+        {
+            results.Warn($"-Since is more than {Retention.TotalDays:0} days ago: the directory audit log keeps consents for {Retention.TotalDays:0} days (7 without an Entra ID P1 or P2 licence), so consents before {(DateTimeOffset.UtcNow - Retention).UtcDateTime:yyyy-MM-dd} have no time or consenter, and the rule for consents during the incident cannot see them.");
+        }
+
         string filter = $"activityDisplayName eq '{ConsentRecord.Activity}' and activityDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
         var consents = new List<ConsentRecord>();
         await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/directoryAudits?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))

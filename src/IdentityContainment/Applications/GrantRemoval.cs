@@ -99,7 +99,10 @@ public sealed class GrantRemoval
         }
     }
 
-    /// <summary>Each app of the removals once per run, whichever findings name it.</summary>
+    /// <summary>
+    /// Each app of the removals once per run, whichever findings name it: claimed before its PATCH so that two batches
+    /// never both disable it, and given up again when the PATCH fails, so that a later batch of the run tries again.
+    /// </summary>
     private async Task DisableAppsAsync(IEnumerable<RemovalTarget> removals, IResultSink<ContainmentAction> results, CancellationToken cancellationToken)
     {
         RemovalTarget[] apps = removals.GroupBy(t => t.ClientId, StringComparer.OrdinalIgnoreCase)
@@ -114,6 +117,11 @@ public sealed class GrantRemoval
             {
                 RemovalTarget app = chunk[i];
                 string name = app.Finding.AppDisplayName ?? app.ClientId;
+                if (!answers[i].IsSuccess)
+                {
+                    _disabledApps.TryRemove(app.ClientId, out _);
+                }
+
                 string message = answers[i].IsSuccess
                     ? $"Disabled {name}: it can get no tokens in this tenant, and consent cannot bring it back."
                     : results.FailedWith(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableServicePrincipal, name));

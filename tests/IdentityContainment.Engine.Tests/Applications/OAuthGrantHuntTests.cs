@@ -106,6 +106,20 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Since_beyond_the_audit_logs_retention_is_said_once_and_the_hunt_goes_on()
+    {
+        var results = new CollectingResults();
+        var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { Since = DateTimeOffset.UtcNow.AddDays(-45) });
+
+        await hunt.HuntUsersAsync(await Users("adelev"), results, CancellationToken.None);
+        await hunt.HuntUsersAsync(await Users("leeg"), results, CancellationToken.None);
+
+        Assert.Empty(results.Errors);
+        Assert.Contains("keeps consents for 30 days", Assert.Single(results.Warnings), StringComparison.Ordinal);
+        Assert.Contains(results.Findings, f => f.ClientServicePrincipalId == PhishingApp && f.RiskLevel == "High");
+    }
+
+    [Fact]
     public async Task The_whole_tenant_gives_every_grant_and_application_permission_reading_each_app_once()
     {
         var results = new CollectingResults();
