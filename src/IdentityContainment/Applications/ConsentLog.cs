@@ -34,18 +34,21 @@ public sealed class ConsentLog
             results.Warn($"-Since is more than {Retention.TotalDays:0} days ago: the directory audit log keeps consents for {Retention.TotalDays:0} days (7 without an Entra ID P1 or P2 licence), so consents before {(DateTimeOffset.UtcNow - Retention).UtcDateTime:yyyy-MM-dd} have no time or consenter, and the rule for consents during the incident cannot see them.");
         }
 
-        string filter = $"activityDisplayName eq '{ConsentRecord.Activity}' and activityDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
         var consents = new List<ConsentRecord>();
-        await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/directoryAudits?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))
+        foreach (string activity in ConsentRecord.Activities)
         {
-            consents.AddRange(page.Items.Select(ConsentRecord.Read).OfType<ConsentRecord>());
-            if (page.Outcome is { IsComplete: false } failed)
+            string filter = $"activityDisplayName eq '{activity}' and activityDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
+            await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/directoryAudits?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))
             {
-                string why = failed.Error is { Status: 403 }
-                    ? "the connection may not read the directory audit log (grant AuditLog.Read.All, and for a delegated sign-in the Reports Reader or Security Reader role)"
-                    : $"reading the directory audit log failed ({failed})";
-                results.Warn($"Consent times are missing: {why}. Findings are judged without when and by whom each app was consented to.");
-                return new ConsentLog(consents);
+                consents.AddRange(page.Items.Select(ConsentRecord.Read).OfType<ConsentRecord>());
+                if (page.Outcome is { IsComplete: false } failed)
+                {
+                    string why = failed.Error is { Status: 403 }
+                        ? "the connection may not read the directory audit log (grant AuditLog.Read.All, and for a delegated sign-in the Reports Reader or Security Reader role)"
+                        : $"reading the directory audit log failed ({failed})";
+                    results.Warn($"Consent times are missing: {why}. Findings are judged without when and by whom each app was consented to.");
+                    return new ConsentLog(consents);
+                }
             }
         }
 

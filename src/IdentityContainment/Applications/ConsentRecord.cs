@@ -9,20 +9,42 @@ namespace IdentityContainment.Applications;
 /// </summary>
 public sealed record ConsentRecord(string ServicePrincipalId, string? ConsentedById, string? ConsentedBy, DateTimeOffset At, bool AdminConsent, bool OnBehalfOfAll, bool IsAppOnly)
 {
-    /// <summary>The activity as the audit log names it (Entra audit activity list; CONTRACT §10).</summary>
-    public const string Activity = "Consent to application";
+    /// <summary>A consent, as the audit log names it (Entra audit activity list; CONTRACT §10): its target is the app.</summary>
+    public const string ConsentActivity = "Consent to application";
+
+    /// <summary>
+    /// A delegated grant written, by a consent or straight through the API (an attacker holding Application
+    /// Administrator needs no consent): its target is the API, and the app is in ServicePrincipal.ObjectID (CONTRACT §10).
+    /// </summary>
+    public const string GrantActivity = "Add delegated permission grant";
+
+    /// <summary>The activities that say when an app got its access, each read from the audit log.</summary>
+    public static readonly IReadOnlyList<string> Activities = new[] { ConsentActivity, GrantActivity };
 
     /// <summary>The entry's consent, or null when it names no service principal or time.</summary>
     public static ConsentRecord? Read(JsonNode entry)
     {
         JsonObject? target = Objects(entry, "targetResources").FirstOrDefault(t => string.Equals(Text(t, "type"), "ServicePrincipal", StringComparison.OrdinalIgnoreCase));
-        if (Text(target, "id") is not { } servicePrincipalId || Time(entry, "activityDateTime") is not { } at)
+        if (Time(entry, "activityDateTime") is not { } at)
+        {
+            return null;
+        }
+
+        bool grantWritten = string.Equals(Text(entry, "activityDisplayName"), GrantActivity, StringComparison.OrdinalIgnoreCase);
+        string? servicePrincipalId = grantWritten ? Modified(target, "ServicePrincipal.ObjectID") : Text(target, "id");
+        if (servicePrincipalId is null)
         {
             return null;
         }
 
         JsonNode? initiator = Property(Property(entry, "initiatedBy"), "user");
         JsonNode? app = Property(Property(entry, "initiatedBy"), "app");
+        if (grantWritten)
+        {
+            bool forEveryone = string.Equals(Modified(target, "DelegatedPermissionGrant.ConsentType"), "AllPrincipals", StringComparison.OrdinalIgnoreCase);
+            return new ConsentRecord(servicePrincipalId, Text(initiator, "id"), Text(initiator, "userPrincipalName") ?? Text(app, "displayName"), at, forEveryone, forEveryone, false);
+        }
+
         return new ConsentRecord(
             servicePrincipalId,
             Text(initiator, "id"),
@@ -33,8 +55,11 @@ public sealed record ConsentRecord(string ServicePrincipalId, string? ConsentedB
             IsTrue(target, "ConsentContext.IsAppOnly"));
     }
 
-    /// <summary>A modified property's new value is JSON inside a string ("\"True\""): read it either way.</summary>
-    private static bool IsTrue(JsonNode? target, string name) =>
+    private static bool IsTrue(JsonNode? target, string name) => Modified(target, name)?.Equals("True", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>A modified property's new value, which is JSON inside a string ("\"True\""): read either way.</summary>
+    private static string? Modified(JsonNode? target, string name) =>
         Objects(target, "modifiedProperties").FirstOrDefault(p => Text(p, "displayName") == name) is { } property
-        && Text(property, "newValue")?.Trim('"').Equals("True", StringComparison.OrdinalIgnoreCase) == true;
+            ? Text(property, "newValue")?.Trim().Trim('"')
+            : null;
 }
