@@ -65,31 +65,28 @@ public sealed class GrantRemoval
             }
         }
 
-        foreach (List<RemovalTarget> chunk in toDelete.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
+        // Not repeated after a 503 or a lost answer: a retry that found the grant gone would report it "already gone" and
+        // drop the before-image of a grant this run removed.
+        IReadOnlyList<GraphBatchResult> deleted = await _connection.Batch.SendEachAsync(
+            toDelete.Select(t => new GraphBatchItem("DELETE", DeletePath(t.Finding)) { Repeatable = false }),
+            cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < toDelete.Count; i++)
         {
-            // Not repeated after a 503 or a lost answer: a retry that found the grant gone would report it "already gone"
-            // and drop the before-image of a grant this run removed.
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(
-                GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("DELETE", DeletePath(t.Finding)) { Repeatable = false })),
-                cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < chunk.Count; i++)
+            RemovalTarget target = toDelete[i];
+            GraphBatchResult answer = deleted[i];
+            if (answer.IsSuccess)
             {
-                RemovalTarget target = chunk[i];
-                GraphBatchResult answer = answers[i];
-                if (answer.IsSuccess)
-                {
-                    string what = target.Finding.Scopes.Length > 0 ? string.Join(", ", target.Finding.Scopes) : $"grant {target.Finding.GrantId}";
-                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Succeeded, $"Removed {what} from {target.Finding.AppDisplayName ?? target.ClientId}.", target.BeforeImage, answer.RequestId));
-                }
-                else if (answer.Status == 404)
-                {
-                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Skipped, "The grant was already gone: nothing was removed.", null, answer.RequestId));
-                }
-                else
-                {
-                    string message = results.FailedWith(GraphErrorTranslator.Translate(answer.Error, IsDelegated(target.Finding) ? GraphOperation.RemoveGrant : GraphOperation.RemoveAppRoleAssignment, target.Finding.GrantId));
-                    results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Failed, message, null, answer.RequestId));
-                }
+                string what = target.Finding.Scopes.Length > 0 ? string.Join(", ", target.Finding.Scopes) : $"grant {target.Finding.GrantId}";
+                results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Succeeded, $"Removed {what} from {target.Finding.AppDisplayName ?? target.ClientId}.", target.BeforeImage, answer.RequestId));
+            }
+            else if (answer.Status == 404)
+            {
+                results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Skipped, "The grant was already gone: nothing was removed.", null, answer.RequestId));
+            }
+            else
+            {
+                string message = results.FailedWith(GraphErrorTranslator.Translate(answer.Error, IsDelegated(target.Finding) ? GraphOperation.RemoveGrant : GraphOperation.RemoveAppRoleAssignment, target.Finding.GrantId));
+                results.Succeeded(Row(target.Finding, target.PrincipalId, ContainmentActionStatus.Failed, message, null, answer.RequestId));
             }
         }
 
@@ -109,53 +106,43 @@ public sealed class GrantRemoval
             .Select(g => g.First())
             .Where(t => _disabledApps.TryAdd(t.ClientId, true))
             .ToArray();
-        foreach (List<RemovalTarget> chunk in apps.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
+        IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendEachAsync(
+            apps.Select(t => new GraphBatchItem("PATCH", $"/servicePrincipals/{t.ClientId}", new JsonObject { ["accountEnabled"] = false })),
+            cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < apps.Length; i++)
         {
-            GraphBatchItem[] patches = GraphBatchItem.InOrder(chunk.Select(t => new GraphBatchItem("PATCH", $"/servicePrincipals/{t.ClientId}", new JsonObject { ["accountEnabled"] = false })));
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(patches, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < chunk.Count; i++)
+            RemovalTarget app = apps[i];
+            string name = app.Finding.AppDisplayName ?? app.ClientId;
+            if (!answers[i].IsSuccess)
             {
-                RemovalTarget app = chunk[i];
-                string name = app.Finding.AppDisplayName ?? app.ClientId;
-                if (!answers[i].IsSuccess)
-                {
-                    _disabledApps.TryRemove(app.ClientId, out _);
-                }
-
-                string message = answers[i].IsSuccess
-                    ? $"Disabled {name}: it can get no tokens in this tenant, and consent cannot bring it back."
-                    : results.FailedWith(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableServicePrincipal, name));
-                results.Succeeded(new ContainmentAction
-                {
-                    UserId = app.PrincipalId ?? string.Empty,
-                    UserPrincipalName = app.Finding.PrincipalUserPrincipalName,
-                    Action = ContainmentActions.DisableServicePrincipal,
-                    Target = app.ClientId,
-                    Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
-                    Timestamp = DateTimeOffset.UtcNow,
-                    AccountEnabled = answers[i].IsSuccess ? false : null,
-                    RequestId = answers[i].RequestId,
-                    Message = message,
-                });
+                _disabledApps.TryRemove(app.ClientId, out _);
             }
+
+            string message = answers[i].IsSuccess
+                ? $"Disabled {name}: it can get no tokens in this tenant, and consent cannot bring it back."
+                : results.FailedWith(GraphErrorTranslator.Translate(answers[i].Error, GraphOperation.DisableServicePrincipal, name));
+            results.Succeeded(new ContainmentAction
+            {
+                UserId = app.PrincipalId ?? string.Empty,
+                UserPrincipalName = app.Finding.PrincipalUserPrincipalName,
+                Action = ContainmentActions.DisableServicePrincipal,
+                Target = app.ClientId,
+                Status = answers[i].IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                Timestamp = DateTimeOffset.UtcNow,
+                AccountEnabled = answers[i].IsSuccess ? false : null,
+                RequestId = answers[i].RequestId,
+                Message = message,
+            });
         }
     }
 
     private async Task<IReadOnlyDictionary<string, GraphBatchResult>> ReadDelegatedGrantsAsync(IEnumerable<string> grantIds, CancellationToken cancellationToken)
     {
-        var read = new Dictionary<string, GraphBatchResult>(StringComparer.Ordinal);
-        foreach (List<string> chunk in grantIds.Distinct(StringComparer.Ordinal).InChunksOf(GraphBatchClient.MaxItemsPerBatch))
-        {
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(
-                GraphBatchItem.InOrder(chunk.Select(id => new GraphBatchItem("GET", $"/oauth2PermissionGrants/{Uri.EscapeDataString(id)}?$select={GrantJson.GrantSelect}"))),
-                cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                read[chunk[i]] = answers[i];
-            }
-        }
-
-        return read;
+        string[] ids = grantIds.Distinct(StringComparer.Ordinal).ToArray();
+        IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendEachAsync(
+            ids.Select(id => new GraphBatchItem("GET", $"/oauth2PermissionGrants/{Uri.EscapeDataString(id)}?$select={GrantJson.GrantSelect}")),
+            cancellationToken).ConfigureAwait(false);
+        return ids.Select((id, i) => (id, answer: answers[i])).ToDictionary(r => r.id, r => r.answer, StringComparer.Ordinal);
     }
 
     private static bool IsDelegated(OAuthGrantFinding finding) => finding.GrantKind == nameof(Detection.OAuth.GrantKind.Delegated);

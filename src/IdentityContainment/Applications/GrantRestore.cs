@@ -38,39 +38,34 @@ public sealed class GrantRestore
             }
         }
 
-        foreach (List<(ContainmentAction Removal, GraphBatchItem Create)> chunk in creates.InChunksOf(GraphBatchClient.MaxItemsPerBatch))
+        // A create is not repeated after a 503 or a lost answer: it may have been done, and a second would fail or duplicate.
+        IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendEachAsync(creates.Select(c => c.Create with { Repeatable = false }), cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < creates.Count; i++)
         {
-            // A create is not repeated after a 503 or a lost answer: it may have been done, and a second would fail or duplicate.
-            IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendAsync(
-                GraphBatchItem.InOrder(chunk.Select(c => c.Create with { Repeatable = false })),
-                cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < chunk.Count; i++)
+            ContainmentAction removal = creates[i].Removal;
+            GraphBatchResult answer = answers[i];
+            string? newId = answer.IsSuccess ? GraphJson.Text(answer.Body, "id") : null;
+            string message = answer.IsSuccess
+                ? $"Restored {removal.Target} as {newId}."
+                : results.FailedWith(GraphErrorTranslator.Translate(answer.Error, GraphOperation.RestoreGrant, removal.Target ?? string.Empty));
+            results.Succeeded(new ContainmentAction
             {
-                ContainmentAction removal = chunk[i].Removal;
-                GraphBatchResult answer = answers[i];
-                string? newId = answer.IsSuccess ? GraphJson.Text(answer.Body, "id") : null;
-                string message = answer.IsSuccess
-                    ? $"Restored {removal.Target} as {newId}."
-                    : results.FailedWith(GraphErrorTranslator.Translate(answer.Error, GraphOperation.RestoreGrant, removal.Target ?? string.Empty));
-                results.Succeeded(new ContainmentAction
-                {
-                    UserId = removal.UserId,
-                    UserPrincipalName = removal.UserPrincipalName,
-                    Action = removal.Action == ContainmentActions.RemoveOAuthGrant ? ContainmentActions.RestoreOAuthGrant : ContainmentActions.RestoreAppRoleAssignment,
-                    Target = newId ?? removal.Target,
-                    Status = answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
-                    Timestamp = DateTimeOffset.UtcNow,
-                    RequestId = answer.RequestId,
-                    Message = message,
-                });
-            }
+                UserId = removal.UserId,
+                UserPrincipalName = removal.UserPrincipalName,
+                Action = removal.Action == ContainmentActions.RemoveOAuthGrant ? ContainmentActions.RestoreOAuthGrant : ContainmentActions.RestoreAppRoleAssignment,
+                Target = newId ?? removal.Target,
+                Status = answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
+                Timestamp = DateTimeOffset.UtcNow,
+                RequestId = answer.RequestId,
+                Message = message,
+            });
         }
     }
 
     /// <summary>The create request a removal's before-image calls for; null when it has none.</summary>
     private static GraphBatchItem? Create(ContainmentAction removal)
     {
-        if (removal.Status != ContainmentActionStatus.Succeeded || removal.BeforeImage is null || ParseOrNull(removal.BeforeImage) is not JsonObject image)
+        if (removal.Status != ContainmentActionStatus.Succeeded || removal.BeforeImage is null || GraphJson.ParseOrNull(removal.BeforeImage) is not JsonObject image)
         {
             return null;
         }
@@ -104,17 +99,5 @@ public sealed class GrantRestore
         }
 
         return null;
-    }
-
-    private static JsonNode? ParseOrNull(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -15,7 +15,7 @@ internal sealed class RevocationWrites
     public RevocationWrites(GraphConnection connection) => _connection = connection;
 
     public Task<IReadOnlyList<GraphBatchResult>> DisableAccountsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
-        SendAsync(userIds, id => new GraphBatchItem("PATCH", $"/users{GraphPaths.UserSegment(id)}", new JsonObject { ["accountEnabled"] = false }), cancellationToken);
+        _connection.Batch.SendEachAsync(userIds.Select(id => new GraphBatchItem("PATCH", $"/users{GraphPaths.UserSegment(id)}", new JsonObject { ["accountEnabled"] = false })), cancellationToken);
 
     /// <summary>
     /// Revokes, and says when: a read-back is evidence only if it shows sessions valid from <see cref="SentRevocation.SentAt"/>
@@ -24,13 +24,7 @@ internal sealed class RevocationWrites
     public async Task<SentRevocation> RevokeSessionsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         DateTimeOffset sentAt = DateTimeOffset.UtcNow;
-        IReadOnlyList<GraphBatchResult> answers = await SendAsync(userIds, id => new GraphBatchItem("POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions"), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<GraphBatchResult> answers = await _connection.Batch.SendEachAsync(userIds.Select(id => new GraphBatchItem("POST", $"/users{GraphPaths.UserSegment(id)}/revokeSignInSessions")), cancellationToken).ConfigureAwait(false);
         return new SentRevocation(answers, sentAt, DateTimeOffset.UtcNow);
-    }
-
-    private Task<IReadOnlyList<GraphBatchResult>> SendAsync(IReadOnlyList<string> userIds, Func<string, GraphBatchItem> itemFor, CancellationToken cancellationToken)
-    {
-        GraphBatchItem[] items = GraphBatchItem.InOrder(userIds.Select(itemFor));
-        return items.Length == 0 ? Task.FromResult<IReadOnlyList<GraphBatchResult>>(Array.Empty<GraphBatchResult>()) : _connection.Batch.SendAsync(items, cancellationToken);
     }
 }

@@ -180,8 +180,7 @@ public sealed class GraphBatchClient
         }
 
         using HttpResponseMessage response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        JsonNode? body = ParseOrNull(text);
+        JsonNode? body = await GraphCall.ReadJsonAsync(response).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             // The whole batch failed (malformed, unauthorized, throttled past every retry): every item shares that answer.
@@ -235,21 +234,4 @@ public sealed class GraphBatchClient
     /// <summary>Graph answers every item; if one is missing, treat it as a service error rather than inventing success.</summary>
     private static GraphBatchResult MissingAnswer(GraphBatchItem item) =>
         new(item.Id, 502, JsonNode.Parse("{\"error\":{\"code\":\"MissingBatchResponse\",\"message\":\"The batch response had no answer for this request.\"}}"), new Dictionary<string, string>());
-
-    private static JsonNode? ParseOrNull(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -40,14 +40,6 @@ public static class GraphCall
     /// <summary>The response's JSON, or null for an empty or non-JSON body (a 204, an HTML error page).</summary>
     public static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response)
     {
-        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
+        return GraphJson.ParseOrNull(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
     }
 }

@@ -10,6 +10,24 @@ namespace IdentityContainment.Graph;
 /// </summary>
 internal static class GraphJson
 {
+    /// <summary>The JSON of a text, or null for an empty or non-JSON one (a 204's body, an HTML error page, a hand-edited before-image).</summary>
+    public static JsonNode? ParseOrNull(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text!);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The property's node; null when the node is not an object (an error body can be anything).</summary>
     public static JsonNode? Property(JsonNode? node, string property) => (node as JsonObject)?[property];
 
