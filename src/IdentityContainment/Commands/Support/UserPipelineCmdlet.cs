@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using IdentityContainment.Connection;
 using IdentityContainment.Errors;
-using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
 using IdentityContainment.Users;
 
