@@ -53,6 +53,18 @@ public static class ContainmentActions
     public const string DisableServicePrincipal = nameof(DisableServicePrincipal);
     public const string RestoreOAuthGrant = nameof(RestoreOAuthGrant);
     public const string RestoreAppRoleAssignment = nameof(RestoreAppRoleAssignment);
+    public const string RemoveInboxRule = nameof(RemoveInboxRule);
+    public const string DisableInboxRule = nameof(DisableInboxRule);
+
+    /// <summary>ForwardingSmtpAddress and ForwardingAddress cleared, DeliverToMailboxAndForward off.</summary>
+    public const string ClearMailboxForwarding = nameof(ClearMailboxForwarding);
+    public const string RemoveSendOnBehalf = nameof(RemoveSendOnBehalf);
+    public const string RemoveFullAccess = nameof(RemoveFullAccess);
+    public const string RemoveSendAs = nameof(RemoveSendAs);
+
+    /// <summary>Default or Anonymous set back to None (those entries cannot be removed, only reduced).</summary>
+    public const string ResetFolderPermission = nameof(ResetFolderPermission);
+    public const string DisableLegacyProtocols = nameof(DisableLegacyProtocols);
 
     /// <summary>What a <see cref="PasswordReset"/> counts as in a summary.</summary>
     public const string ResetPassword = nameof(ResetPassword);
