@@ -20,6 +20,8 @@
         'Get-SuspiciousOAuthGrant'
         'Remove-SuspiciousOAuthGrant'
         'Restore-OAuthGrant'
+        'Get-MailboxPersistence'
+        'Remove-MailboxPersistence'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

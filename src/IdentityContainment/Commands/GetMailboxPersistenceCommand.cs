@@ -1,0 +1,157 @@
+using System.Management.Automation;
+using IdentityContainment.Commands.Support;
+using IdentityContainment.Detection;
+using IdentityContainment.Detection.Mailbox;
+using IdentityContainment.Errors;
+using IdentityContainment.Mailboxes;
+using IdentityContainment.Mailboxes.Exchange;
+using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
+
+namespace IdentityContainment.Commands;
+
+/// <summary>
+/// Finds what keeps mail flowing to an attacker after the password is reset: inbox rules read from Graph for the users
+/// named, and, from Exchange Online PowerShell objects piped in (live or re-imported evidence), inbox rules including
+/// hidden ones, mailbox forwarding, send-on-behalf, FullAccess and SendAs, folder permissions and legacy protocols.
+/// Everything is judged by the same rule tables and written as <see cref="MailboxFinding"/>.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MailboxPersistence", DefaultParameterSetName = UserSet)]
+[OutputType(typeof(MailboxFinding))]
+public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
+{
+    private const string UserSet = "ByUser";
+    private const string InputSet = "ByInput";
+
+    private RiskLevel _minimum;
+    private MailboxHunt? _hunt;
+    private UserReader? _reader;
+    private MailDomains? _domains;
+
+    /// <summary>Users whose inbox rules to read from Graph: object ids or user principal names.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserSet)]
+    [Alias("UserPrincipalName")]
+    [ValidateNotNullOrEmpty]
+    public string[] UserId { get; set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// What the pipeline brings: Exchange Online objects (Get-InboxRule, Get-Mailbox / Get-EXOMailbox,
+    /// Get-MailboxPermission, Get-RecipientPermission, Get-MailboxFolderPermission, Get-CASMailbox; live, or re-imported
+    /// with Import-Clixml or Import-Csv), judged as they are; or users (ids, names, Get-ContainmentUser or Get-MgUser
+    /// objects), whose inbox rules are read from Graph.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The lowest risk reported: Low (any rule fired), Medium or High.</summary>
+    [Parameter]
+    [ValidateSet("Low", "Medium", "High")]
+    public string MinimumRisk { get; set; } = nameof(RiskLevel.Low);
+
+    private protected override string ProgressActivity => "Reading users' inbox rules";
+
+    private protected override string ItemNoun => "mailbox(es)";
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _minimum = (RiskLevel)Enum.Parse(typeof(RiskLevel), MinimumRisk);
+        _hunt = new MailboxHunt(Connection, _minimum);
+    }
+
+    private protected override IReadOnlyList<IGatheringReader> CreateGatheringReaders()
+    {
+        _reader = new UserReader(Connection);
+        return new[] { _reader };
+    }
+
+    private protected override string KeyOf(string userId) => userId;
+
+    private protected override IEnumerable<string> ItemsOfRecord()
+    {
+        IEnumerable<string> named = ParameterSetName == UserSet ? UserId : UsersOf(InputObject);
+        foreach (string raw in named)
+        {
+            string? userId = null;
+            try
+            {
+                userId = UserIdentifier.Normalize(raw);
+            }
+            catch (ContainmentException ex)
+            {
+                WriteContainmentError(ex);
+            }
+
+            if (userId is not null)
+            {
+                yield return userId;
+            }
+        }
+    }
+
+    private protected override async Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var sink = new BridgeSink<MailboxFinding>(this, Bridge);
+        IReadOnlyList<UserLookup> lookups = await _reader!.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false);
+        foreach (UserLookup missing in lookups.Where(l => l.User is null))
+        {
+            sink.Failed(missing.Failure(Graph.GraphOperation.ReadUser));
+        }
+
+        await _hunt!.HuntUsersAsync(lookups.Select(l => l.User).OfType<ContainmentUser>().ToList(), sink, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The users a piped object names, or none when it is an Exchange object, which is judged here and now: it needs no
+    /// Graph read but the tenant's domains, read once.
+    /// </summary>
+    private IEnumerable<string> UsersOf(PSObject? input)
+    {
+        object? value = input?.BaseObject;
+        if (input is null || value is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        if (value is string or Guid)
+        {
+            return new[] { value.ToString()! };
+        }
+
+        ExchangeReading reading = ExchangeObjectReader.Read(input, MailDomains.Unknown);
+        if (reading.Kind != ExchangeObjectKind.Unknown)
+        {
+            JudgeExchangeObject(input);
+            return Array.Empty<string>();
+        }
+
+        string? userId = InputUser.IdOf(name => input.Properties[name]?.Value?.ToString() is { Length: > 0 } text ? text : null);
+        if (userId is not null)
+        {
+            return new[] { userId };
+        }
+
+        WriteContainmentError(new ContainmentException(
+            ContainmentErrorKind.InvalidArgument,
+            "UnrecognizedMailboxInput",
+            $"{reading.Problem} Or pass a user (an object id, a user principal name, or an object from Get-ContainmentUser or Get-MgUser) to read the user's inbox rules from Graph.",
+            input));
+        return Array.Empty<string>();
+    }
+
+    private void JudgeExchangeObject(PSObject input)
+    {
+        _domains ??= RunToEnd(cancellationToken => _hunt!.DomainsAsync(new BridgeSink<MailboxFinding>(this, Bridge), cancellationToken));
+        ExchangeReading reading = ExchangeObjectReader.Read(input, _domains);
+        if (reading.Facts is null)
+        {
+            WriteContainmentError(new ContainmentException(ContainmentErrorKind.InvalidArgument, "UnreadableExchangeObject", reading.Problem ?? "The Exchange object could not be read.", input));
+            return;
+        }
+
+        foreach (MailboxFinding finding in MailboxJudge.JudgeAny(reading.Facts).Where(f => f.IsAtLeast(_minimum)))
+        {
+            WriteResult(finding);
+        }
+    }
+}
