@@ -7,8 +7,11 @@ Signs in with the Automation account's managed identity and works through the co
 record the state before containment, revoke every session (disabling the account first with -DisableAccount), mark
 the users confirmed compromised and disable the devices registered since the compromise (with -CompromisedSince), then
 reset the password to a random temporary one. Before the revocation, the OAuth consents the hunt rates High are
-removed and their apps disabled (Remove-SuspiciousOAuthGrant); the mailbox hunt and the verification join as their
-cmdlets arrive.
+removed and their apps disabled (Remove-SuspiciousOAuthGrant), and so are the inbox rules it rates High
+(Remove-MailboxPersistence): forwarding outside the tenant, finance mail hidden or deleted. The users' own rules and
+consents stay. Mailbox forwarding, hidden rules and mailbox permissions are visible only to Exchange Online
+PowerShell: with -ExchangeOrganization the runbook connects to it with the same managed identity and closes those too;
+without it, a warning says they were not checked. The verification joins when its cmdlet arrives.
 
 It uses only core commands and the module's cmdlets, so it runs the same in Azure Automation (PowerShell 7.4 or
 5.1), at a pwsh prompt and in a bare hosted runspace. Every step writes objects, not text: the job output is the
@@ -33,7 +36,8 @@ identity.
     $permissions = 'User.Read.All', 'User.RevokeSessions.All', 'User.EnableDisableAccount.All',
         'User-PasswordProfile.ReadWrite.All', 'IdentityRiskyUser.ReadWrite.All', 'Device.ReadWrite.All',
         'Organization.Read.All', 'Directory.Read.All', 'DelegatedPermissionGrant.ReadWrite.All',
-        'AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'AuditLog.Read.All'
+        'AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'AuditLog.Read.All', 'MailboxSettings.ReadWrite',
+        'Mail.ReadBasic.All', 'Domain.Read.All'
     foreach ($permission in $permissions) {
         $appRole = $graph.AppRoles | Where-Object { $_.Value -eq $permission -and $_.AllowedMemberTypes -contains 'Application' }
         New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $identity.Id -PrincipalId $identity.Id -ResourceId $graph.Id -AppRoleId $appRole.Id
@@ -48,7 +52,10 @@ Device.ReadWrite.All disables their new devices (both with -CompromisedSince; an
 only); Organization.Read.All names the tenant in the connection (optional). For the OAuth step: Directory.Read.All
 reads the consent grants, DelegatedPermissionGrant.ReadWrite.All and AppRoleAssignment.ReadWrite.All remove them,
 Application.ReadWrite.All disables the apps, and AuditLog.Read.All (with -CompromisedSince) reads when each consent was
-given.
+given. For the mailbox step: MailboxSettings.ReadWrite reads and removes inbox rules, Mail.ReadBasic.All reads the
+names of the folders rules move mail to, Domain.Read.All tells the tenant's own domains from outside ones. With
+-ExchangeOrganization, the identity also needs the Exchange.ManageAsApp permission of Office 365 Exchange Online and
+the Exchange Administrator role (Connect-ExchangeOnline -ManagedIdentity).
 
 The directory role: an app resets a password (and disables an account) only while it also holds an Entra role that
 may manage that user: User Administrator for ordinary users. To contain administrators too, assign Privileged
@@ -77,6 +84,11 @@ Identity Protection and the devices registered to them since then are disabled.
 The Azure Key Vault (https://<name>.vault.azure.net/) to store each temporary password in, as the secret
 temp-password-<user id>. Without it the passwords are reset but cannot be retrieved from the job output.
 
+.PARAMETER ExchangeOrganization
+The tenant's initial domain (contoso.onmicrosoft.com). With it, the runbook connects to Exchange Online PowerShell with
+the managed identity (the ExchangeOnlineManagement module must be imported into the Automation account) and also
+closes hidden inbox rules, mailbox forwarding, send-on-behalf, FullAccess and SendAs that the hunt rates High.
+
 .PARAMETER ManagedIdentityClientId
 The client id of a user-assigned managed identity; omit it to use the system-assigned one.
 
@@ -99,6 +111,8 @@ param(
     [datetime] $CompromisedSince,
 
     [string] $KeyVaultUri,
+
+    [string] $ExchangeOrganization,
 
     [string] $ManagedIdentityClientId,
 
@@ -127,6 +141,33 @@ try {
     if ($CompromisedSince) { $hunt.Since = $CompromisedSince }
     $UserId | Get-SuspiciousOAuthGrant @hunt -ErrorVariable +failed |
         Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction Ignore
+
+    # Stop mail flowing out: the inbox rules the hunt rates High (forwarding outside the tenant, finance mail hidden or
+    # deleted) are removed through Graph, each with its before-image; the users' own rules stay.
+    $UserId | Get-MailboxPersistence -MinimumRisk High -ErrorVariable +failed |
+        Remove-MailboxPersistence -Confirm:$false -ErrorVariable +failed
+
+    # What only Exchange sees: hidden rules, mailbox forwarding, delegated access; judged and removed the same way.
+    if ($ExchangeOrganization) {
+        $exchange = @{ ManagedIdentity = $true; Organization = $ExchangeOrganization; ShowBanner = $false }
+        if ($ManagedIdentityClientId) { $exchange.ManagedIdentityAccountId = $ManagedIdentityClientId }
+        Connect-ExchangeOnline @exchange -ErrorAction Stop
+        try {
+            $UserId | ForEach-Object -ErrorVariable +failed {
+                Get-InboxRule -Mailbox $_ -IncludeHidden
+                Get-EXOMailbox -Identity $_ -Properties ForwardingSmtpAddress, ForwardingAddress, DeliverToMailboxAndForward, GrantSendOnBehalfTo
+                Get-MailboxPermission -Identity $_
+                Get-RecipientPermission -Identity $_
+            } | Get-MailboxPersistence -MinimumRisk High -ErrorVariable +failed |
+                Remove-MailboxPersistence -Confirm:$false -ErrorVariable +failed
+        }
+        finally {
+            Disconnect-ExchangeOnline -Confirm:$false
+        }
+    }
+    else {
+        $PSCmdlet.WriteWarning('No -ExchangeOrganization: hidden inbox rules, mailbox forwarding (ForwardingSmtpAddress, ForwardingAddress) and mailbox permissions were not checked; Graph does not show them. Run the runbook with -ExchangeOrganization <tenant>.onmicrosoft.com, or pipe Get-InboxRule -IncludeHidden, Get-Mailbox and Get-MailboxPermission output to Get-MailboxPersistence.')
+    }
 
     # Cut the sessions: a new password does not end a session that is already open.
     $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
