@@ -66,3 +66,9 @@ public sealed class IllicitConsentFixture : SandboxFixture
 {
     protected override SandboxOptions CreateOptions() => new() { Scenario = "illicit-consent" };
 }
+
+/// <summary>A finance mailbox after business email compromise: localized folders, hidden rules, forwarding, delegated access.</summary>
+public sealed class BecFinanceFixture : SandboxFixture
+{
+    protected override SandboxOptions CreateOptions() => new() { Scenario = "bec-finance" };
+}

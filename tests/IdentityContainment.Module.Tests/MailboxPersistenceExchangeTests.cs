@@ -1,0 +1,170 @@
+using System.Collections;
+using System.Management.Automation;
+using IdentityContainment.Module.Tests.Harness;
+using IdentityContainment.Sandbox;
+
+namespace IdentityContainment.Module.Tests;
+
+/// <summary>
+/// The bec-finance mailbox: its Exchange Online evidence (the fixture files, as Export-Clixml wrote them) judged and
+/// removed through stand-ins of the Exchange cmdlets, and its Graph side with German folder names.
+/// </summary>
+public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFixture>
+{
+    private const string AllEvidence = "'InboxRules', 'Mailbox', 'MailboxPermission', 'RecipientPermission', 'MailboxFolderPermission', 'CASMailbox' | ForEach-Object { Import-Evidence \"$_.clixml\" }";
+
+    private readonly BecFinanceFixture _fixture;
+
+    public MailboxPersistenceExchangeTests(BecFinanceFixture fixture) => _fixture = fixture;
+
+    private SandboxServer Sandbox => _fixture.Sandbox;
+
+    private HostedPowerShell EvidenceShell(bool withExchange)
+    {
+        HostedPowerShell shell = _fixture.ConnectedShell();
+        shell.Run("param($Folder) $global:EvidenceFolder = $Folder", Parameters.Of(("Folder", ExchangeStandIns.EvidenceFolder))).ThrowIfFailed();
+        shell.Run(ExchangeStandIns.ImportEvidence).ThrowIfFailed();
+        if (withExchange)
+        {
+            shell.Run(ExchangeStandIns.Define).ThrowIfFailed();
+        }
+
+        return shell;
+    }
+
+    [Fact]
+    public void Every_kind_of_Exchange_evidence_in_one_pipeline_gives_the_attackers_footholds_and_only_them()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: false);
+
+        ScriptResult result = shell.Run(AllEvidence + " | Get-MailboxPersistence");
+
+        Assert.Empty(result.AllErrors);
+        MailboxFinding[] findings = result.Objects<MailboxFinding>().ToArray();
+        Assert.All(findings, f => Assert.Equal("ExchangeOnline", f.Source));
+        string[] rules = findings.Where(f => f.Kind == "InboxRule").Select(f => f.Name!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "..", "Cleanup", "Sync" }, rules);
+        Assert.Equal("High", findings.Single(f => f.Name == "Sync").RiskLevel);
+        Assert.Equal("High", findings.Single(f => f.Name == "..").RiskLevel);
+        MailboxFinding forwarding = findings.Single(f => f.Kind == "MailboxForwarding");
+        Assert.Equal("High", forwarding.RiskLevel);
+        Assert.Contains(forwarding.Targets, t => t.Contains("nw-archive@mailbox-secure.example", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(forwarding.Targets, t => t.Contains("Finance Archive", StringComparison.Ordinal));
+        Assert.Single(findings, f => f.Kind == "FullAccess" && f.Trustee!.Contains("IT Support", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(findings, f => f.Kind == "SendAs" && f.Trustee!.Contains("IT Support", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(findings, f => f.Kind == "SendOnBehalf");
+        Assert.Single(findings, f => f.Kind == "FolderPermission" && f.Trustee == "Default");
+        Assert.Equal("Low", findings.Single(f => f.Kind == "LegacyProtocol").RiskLevel);
+        Assert.DoesNotContain(findings, f => f.Trustee is { } t && t.Contains("SELF", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Removal_runs_the_Exchange_cmdlets_with_the_arguments_a_person_would_and_keeps_before_images()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: true);
+
+        ScriptResult result = shell.Run(AllEvidence + " | Get-MailboxPersistence -MinimumRisk Medium | Remove-MailboxPersistence -Confirm:$false");
+
+        Assert.Empty(result.AllErrors);
+        ContainmentAction[] actions = result.Objects<ContainmentAction>().ToArray();
+        Assert.All(actions, a => Assert.Equal("Succeeded", a.Status));
+        Assert.All(actions, a => Assert.False(string.IsNullOrEmpty(a.BeforeImage)));
+        Dictionary<string, Hashtable[]> calls = Calls(shell);
+        Assert.Equal(3, calls["Remove-InboxRule"].Length);
+        Hashtable forwarding = Assert.Single(calls["Set-Mailbox"], c => c.ContainsKey("ForwardingSmtpAddress"));
+        Assert.Null(forwarding["ForwardingSmtpAddress"]);
+        Assert.True(forwarding.ContainsKey("ForwardingAddress"));
+        Assert.Null(forwarding["ForwardingAddress"]);
+        Assert.Equal(false, forwarding["DeliverToMailboxAndForward"]);
+        Hashtable fullAccess = Assert.Single(calls["Remove-MailboxPermission"]);
+        Assert.Contains("FullAccess", ((IEnumerable)fullAccess["AccessRights"]!).Cast<object>().Select(o => o.ToString()));
+        Hashtable sendAs = Assert.Single(calls["Remove-RecipientPermission"]);
+        Assert.Contains("SendAs", ((IEnumerable)sendAs["AccessRights"]!).Cast<object>().Select(o => o.ToString()));
+        Assert.False(calls.ContainsKey("Set-CASMailbox"));
+    }
+
+    [Fact]
+    public void Legacy_protocols_change_only_with_IncludeLegacyProtocols()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: true);
+
+        ScriptResult skipped = shell.Run("Import-Evidence CASMailbox.clixml | Get-MailboxPersistence | Remove-MailboxPersistence -Confirm:$false");
+        ContainmentAction skip = Assert.Single(skipped.Objects<ContainmentAction>());
+        Assert.Equal(("DisableLegacyProtocols", "Skipped"), (skip.Action, skip.Status));
+        Assert.Contains("Set-CASMailbox", skip.Message, StringComparison.Ordinal);
+        Assert.Empty(Calls(shell));
+
+        ScriptResult changed = shell.Run("Import-Evidence CASMailbox.clixml | Get-MailboxPersistence | Remove-MailboxPersistence -IncludeLegacyProtocols -Confirm:$false");
+        Assert.Equal("Succeeded", Assert.Single(changed.Objects<ContainmentAction>()).Status);
+        Hashtable cas = Assert.Single(Calls(shell)["Set-CASMailbox"]);
+        Assert.Equal(false, cas["ImapEnabled"]);
+        Assert.Equal(false, cas["PopEnabled"]);
+    }
+
+    [Fact]
+    public void Without_the_Exchange_cmdlets_nothing_changes_and_each_error_gives_the_command_to_run()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: false);
+
+        ScriptResult result = shell.Run("Import-Evidence Mailbox.clixml | Get-MailboxPersistence | Remove-MailboxPersistence -Confirm:$false");
+
+        Assert.Empty(result.Output);
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e => Assert.StartsWith("ExchangeCommandUnavailable", e.FullyQualifiedErrorId, StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Exception.Message.Contains("Set-Mailbox -Identity", StringComparison.Ordinal)
+            && e.Exception.Message.Contains("-ForwardingAddress $null", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhatIf_runs_no_Exchange_cmdlet()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: true);
+
+        ScriptResult result = shell.Run(AllEvidence + " | Get-MailboxPersistence | Remove-MailboxPersistence -IncludeLegacyProtocols -WhatIf");
+
+        Assert.Empty(result.AllErrors);
+        Assert.Empty(Calls(shell));
+    }
+
+    [Fact]
+    public void Findings_re_imported_from_evidence_are_removed_and_a_bad_one_is_refused()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: true);
+
+        ScriptResult result = shell.Run("""
+            $saved = [System.Management.Automation.PSSerializer]::Serialize(@(Import-Evidence MailboxPermission.clixml | Get-MailboxPersistence))
+            $reimported = [System.Management.Automation.PSSerializer]::DeserializeAsList($saved)
+            @($reimported) + [pscustomobject]@{ Kind = 'InboxRule'; Source = 'ExchangeOnline' } | Remove-MailboxPersistence -Confirm:$false
+            """);
+
+        Assert.Equal("NotAMailboxFinding", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("RemoveFullAccess", Assert.Single(result.Objects<ContainmentAction>()).Action);
+        Assert.Single(Calls(shell)["Remove-MailboxPermission"]);
+    }
+
+    [Fact]
+    public void Graph_reads_the_German_mailbox_and_Disable_turns_the_delete_rule_off()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult found = shell.Run("Get-MailboxPersistence -UserId nestorw@fabrikam.com");
+
+        Assert.Empty(found.AllErrors);
+        MailboxFinding[] findings = found.Objects<MailboxFinding>().ToArray();
+        Assert.Contains(findings.Single(f => f.Name == "..").Targets, t => t.Contains("RSS-Abonnements", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Name is "Projekte" or "Newsletter" or "Kopie an mich");
+
+        ScriptResult disabled = shell.Run("Get-MailboxPersistence -UserId nestorw@fabrikam.com | Where-Object Name -eq 'Cleanup' | Remove-MailboxPersistence -Disable -Confirm:$false");
+
+        Assert.Empty(disabled.AllErrors);
+        Assert.Equal(("DisableInboxRule", "Succeeded"), (disabled.Single<ContainmentAction>().Action, disabled.Single<ContainmentAction>().Status));
+        InboxRuleRecord cleanup = Sandbox.Tenant.FindMailbox("nestorw@fabrikam.com")!.InboxRules.Single(r => r.DisplayName == "Cleanup");
+        Assert.False(cleanup.IsEnabled);
+    }
+
+    private static Dictionary<string, Hashtable[]> Calls(HostedPowerShell shell) =>
+        shell.Run("$global:ExchangeCalls").Output
+            .Select(o => (Name: (string)o.Properties["Name"].Value, Parameters: (Hashtable)(o.Properties["Parameters"].Value is PSObject wrapped ? wrapped.BaseObject : o.Properties["Parameters"].Value)))
+            .GroupBy(c => c.Name)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Parameters).ToArray());
+}
