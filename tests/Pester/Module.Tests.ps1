@@ -178,6 +178,75 @@ Describe 'Hunting OAuth consent' -Skip:(-not $hasTenant) {
     }
 }
 
+Describe 'Hunting mailbox persistence' -Skip:(-not $hasTenant) {
+    BeforeAll {
+        Connect-Sandbox | Out-Null
+        $evidence = Join-Path $PSScriptRoot '../Fixtures/Exchange/bec-finance'
+    }
+
+    It 'shows each finding with its risk, mailbox, kind, name and where the mail goes' {
+        $table = Get-MailboxPersistence -UserId $env:IC_USER_ID | Format-Table | Out-String -Width 250
+
+        $table | Should -Match 'Risk\s+Score\s+Mailbox\s+Kind\s+Name\s+Targets'
+        $table | Should -Match 'High\s+\d+\s+\S+\s+InboxRule\s+\.\s+ap\.archive@securemail-relay\.example'
+    }
+
+    It 'gives flat findings that survive JSON and are taken back by Remove-MailboxPersistence' {
+        $findings = @(Get-MailboxPersistence -UserId $env:IC_USER_ID)
+        $copies = $findings | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+
+        @($copies.Reasons).Count | Should -Be @($findings.Reasons).Count
+        $copies | Remove-MailboxPersistence -WhatIf -ErrorAction Stop | Should -BeNullOrEmpty
+        @(Get-MailboxPersistence -UserId $env:IC_USER_ID).Count | Should -Be $findings.Count
+    }
+
+    It 'judges evidence re-imported with Import-Clixml and with Import-Csv alike' {
+        $fromClixml = Import-Clixml (Join-Path $evidence 'InboxRules.clixml') | Get-MailboxPersistence -ErrorAction Stop
+        $fromCsv = Import-Csv (Join-Path $evidence 'InboxRules.csv') | Get-MailboxPersistence -ErrorAction Stop
+
+        @($fromClixml.Name | Sort-Object) | Should -Be @('..', 'Cleanup', 'Sync')
+        @($fromCsv | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel)" }) |
+            Should -Be @($fromClixml | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel)" })
+    }
+
+    It 'reports an object of no known kind and judges the rest' {
+        $objects = @(Import-Clixml (Join-Path $evidence 'Mailbox.clixml')) + [pscustomobject]@{ Colour = 'blue' }
+
+        $findings = $objects | Get-MailboxPersistence -ErrorVariable unknown -ErrorAction SilentlyContinue
+
+        $findings.Kind | Should -Contain 'MailboxForwarding'
+        $unknown.Count | Should -Be 1
+        $unknown[0].FullyQualifiedErrorId | Should -Match '^UnrecognizedMailboxInput'
+        $unknown[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'runs the Exchange cmdlet of the session with the arguments a person would' {
+        # A stand-in with the real cmdlet's name and parameters, where Connect-ExchangeOnline would have put Set-Mailbox.
+        $global:calls = [System.Collections.Generic.List[object]]::new()
+        function global:Set-Mailbox {
+            [CmdletBinding(SupportsShouldProcess)]
+            param([Parameter(Mandatory)] $Identity, $ForwardingSmtpAddress, $ForwardingAddress, $DeliverToMailboxAndForward, $GrantSendOnBehalfTo)
+            $global:calls.Add([hashtable]::new($PSBoundParameters))
+        }
+
+        try {
+            $actions = Import-Clixml (Join-Path $evidence 'Mailbox.clixml') | Get-MailboxPersistence |
+                Where-Object Kind -EQ 'MailboxForwarding' | Remove-MailboxPersistence -Confirm:$false -ErrorAction Stop
+
+            $actions.Action | Should -Be 'ClearMailboxForwarding'
+            $actions.Status | Should -Be 'Succeeded'
+            $global:calls.Count | Should -Be 1
+            $global:calls[0].ContainsKey('ForwardingAddress') | Should -BeTrue
+            $global:calls[0].ForwardingAddress | Should -BeNullOrEmpty
+            $global:calls[0].DeliverToMailboxAndForward | Should -BeFalse
+        }
+        finally {
+            Remove-Item Function:\Set-Mailbox
+            Remove-Variable calls -Scope Global
+        }
+    }
+}
+
 Describe 'The containment runbook' -Skip:(-not $hasTenant) {
     It 'signs in with the managed identity and records each user before containment' {
         $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT
@@ -201,10 +270,10 @@ Describe 'The containment runbook' -Skip:(-not $hasTenant) {
         $summary.PasswordsInOutput | Should -Be 1
         $summary.PasswordsInKeyVault | Should -Be 0
 
-        # The unknown user fails before the reset (read, OAuth hunt, then revoke): the reset's own count has no error, the
-        # job's has all three.
+        # The unknown user fails before the reset (read, OAuth hunt, mailbox hunt, then revoke): the reset's own count has
+        # no error, the job's has all four.
         $summary.Errors | Should -Be 0
-        $summary.ErrorsInAllSteps | Should -Be 3
+        $summary.ErrorsInAllSteps | Should -Be 4
         ($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.PasswordReset' } | ConvertTo-Json -Depth 1 | ConvertFrom-Json).TemporaryPassword.Length | Should -Be 20 -Because 'a SecureString in job output is only its length'
     }
 }
