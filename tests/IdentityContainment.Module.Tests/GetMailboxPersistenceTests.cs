@@ -21,15 +21,15 @@ public sealed class GetMailboxPersistenceTests : IClassFixture<SandboxFixture>
         ScriptResult result = shell.Run("Get-MailboxPersistence -UserId adelev@contoso.com");
 
         Assert.Empty(result.AllErrors);
-        MailboxFinding[] findings = result.Objects<MailboxFinding>().ToArray();
-        Assert.Equal(new[] { ".", ".." }, findings.Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
-        Assert.All(findings, f => Assert.Equal(("High", "InboxRule", "Graph"), (f.RiskLevel, f.Kind, f.Source)));
-        MailboxFinding forward = findings.Single(f => f.Name == ".");
-        Assert.Contains("ap.archive@securemail-relay.example", forward.Targets);
-        Assert.Contains("Remove-MgUserMailFolderMessageRule", forward.RemediationCommand, StringComparison.Ordinal);
-        MailboxFinding hide = findings.Single(f => f.Name == "..");
-        Assert.Contains(hide.Targets, t => t.Contains("RSS Feeds", StringComparison.Ordinal));
-        Assert.Contains("\"displayName\"", hide.BeforeImage, StringComparison.Ordinal);
+        dynamic[] findings = result.Rows("MailboxFinding");
+        Assert.Equal(new[] { ".", ".." }, findings.Select(f => (string)f.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(findings, f => Assert.Equal(("High", "InboxRule", "Graph"), ((string)f.RiskLevel, (string)f.Kind, (string)f.Source)));
+        dynamic forward = findings.Single(f => (string)f.Name == ".");
+        Assert.Contains("ap.archive@securemail-relay.example", (string[])forward.Targets);
+        Assert.Contains("Remove-MgUserMailFolderMessageRule", (string)forward.RemediationCommand, StringComparison.Ordinal);
+        dynamic hide = findings.Single(f => (string)f.Name == "..");
+        Assert.Contains((string[])hide.Targets, t => t.Contains("RSS Feeds", StringComparison.Ordinal));
+        Assert.Contains("\"displayName\"", (string)hide.BeforeImage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class GetMailboxPersistenceTests : IClassFixture<SandboxFixture>
 
         ScriptResult result = shell.Run("'adelev@contoso.com', [pscustomobject]@{ Colour = 'blue' }, 'nobody@contoso.com', (Get-ContainmentUser -UserId alexw@contoso.com) | Get-MailboxPersistence");
 
-        Assert.Contains(result.Objects<MailboxFinding>(), f => f.Name == "." && f.Mailbox.StartsWith("adelev", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(result.Rows("MailboxFinding"), f => (string)f.Name == "." && ((string)f.Mailbox).StartsWith("adelev", StringComparison.OrdinalIgnoreCase));
         string[] errors = result.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "UnrecognizedMailboxInput", "UserNotFound" }, errors);
         ErrorRecord unknown = result.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("UnrecognizedMailboxInput", StringComparison.Ordinal));
@@ -56,8 +56,8 @@ public sealed class GetMailboxPersistenceTests : IClassFixture<SandboxFixture>
         ScriptResult high = shell.Run("Get-MailboxPersistence -UserId alexw@contoso.com -MinimumRisk High");
 
         Assert.Empty(all.AllErrors);
-        Assert.Empty(high.Objects<MailboxFinding>().Where(f => f.RiskLevel != "High"));
-        Assert.True(all.Objects<MailboxFinding>().Count() >= high.Objects<MailboxFinding>().Count());
+        Assert.DoesNotContain(high.Rows("MailboxFinding"), f => (string)f.RiskLevel != "High");
+        Assert.Contains(all.Rows("MailboxFinding"), f => (string)f.RiskLevel != "High");
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public sealed class RemoveMailboxPersistenceGraphTests : IClassFixture<SandboxFi
         ScriptResult result = shell.Run("Get-MailboxPersistence -UserId adelev@contoso.com -MinimumRisk High | Remove-MailboxPersistence -Confirm:$false");
 
         Assert.Empty(result.AllErrors);
-        ContainmentAction[] actions = result.Objects<ContainmentAction>().ToArray();
+        dynamic[] actions = result.Rows("ContainmentAction");
         Assert.Equal(2, actions.Length);
-        Assert.All(actions, a => Assert.Equal(("RemoveInboxRule", "Succeeded"), (a.Action, a.Status)));
-        Assert.All(actions, a => Assert.Contains("\"displayName\"", a.BeforeImage, StringComparison.Ordinal));
+        Assert.All(actions, a => Assert.Equal(("RemoveInboxRule", "Succeeded"), ((string)a.Action, (string)a.Status)));
+        Assert.All(actions, a => Assert.Contains("\"displayName\"", (string)a.BeforeImage, StringComparison.Ordinal));
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "aitm-forward-rule").IsOpen);
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "aitm-hide-rule").IsOpen);
         string[] after = Sandbox.Tenant.FindMailbox("adelev@contoso.com")!.InboxRules.Select(r => r.DisplayName).ToArray();

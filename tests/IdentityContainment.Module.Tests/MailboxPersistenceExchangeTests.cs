@@ -40,22 +40,22 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
         ScriptResult result = shell.Run(AllEvidence + " | Get-MailboxPersistence");
 
         Assert.Empty(result.AllErrors);
-        MailboxFinding[] findings = result.Objects<MailboxFinding>().ToArray();
-        Assert.All(findings, f => Assert.Equal("ExchangeOnline", f.Source));
-        string[] rules = findings.Where(f => f.Kind == "InboxRule").Select(f => f.Name!).Order(StringComparer.Ordinal).ToArray();
+        dynamic[] findings = result.Rows("MailboxFinding");
+        Assert.All(findings, f => Assert.Equal("ExchangeOnline", (string)f.Source));
+        string[] rules = findings.Where(f => (string)f.Kind == "InboxRule").Select(f => (string)f.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "..", "Cleanup", "Sync" }, rules);
-        Assert.Equal("High", findings.Single(f => f.Name == "Sync").RiskLevel);
-        Assert.Equal("High", findings.Single(f => f.Name == "..").RiskLevel);
-        MailboxFinding forwarding = findings.Single(f => f.Kind == "MailboxForwarding");
-        Assert.Equal("High", forwarding.RiskLevel);
-        Assert.Contains(forwarding.Targets, t => t.Contains("nw-archive@mailbox-secure.example", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(forwarding.Targets, t => t.Contains("Finance Archive", StringComparison.Ordinal));
-        Assert.Single(findings, f => f.Kind == "FullAccess" && f.Trustee!.Contains("IT Support", StringComparison.OrdinalIgnoreCase));
-        Assert.Single(findings, f => f.Kind == "SendAs" && f.Trustee!.Contains("IT Support", StringComparison.OrdinalIgnoreCase));
-        Assert.Single(findings, f => f.Kind == "SendOnBehalf");
-        Assert.Single(findings, f => f.Kind == "FolderPermission" && f.Trustee == "Default");
-        Assert.Equal("Low", findings.Single(f => f.Kind == "LegacyProtocol").RiskLevel);
-        Assert.DoesNotContain(findings, f => f.Trustee is { } t && t.Contains("SELF", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("High", (string)findings.Single(f => (string)f.Name == "Sync").RiskLevel);
+        Assert.Equal("High", (string)findings.Single(f => (string)f.Name == "..").RiskLevel);
+        dynamic forwarding = findings.Single(f => (string)f.Kind == "MailboxForwarding");
+        Assert.Equal("High", (string)forwarding.RiskLevel);
+        Assert.Contains((string[])forwarding.Targets, t => t.Contains("nw-archive@mailbox-secure.example", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains((string[])forwarding.Targets, t => t.Contains("Finance Archive", StringComparison.Ordinal));
+        Assert.Single(findings, f => (string)f.Kind == "FullAccess" && ((string)f.Trustee).Contains("IT Support", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(findings, f => (string)f.Kind == "SendAs" && ((string)f.Trustee).Contains("IT Support", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(findings, f => (string)f.Kind == "SendOnBehalf");
+        Assert.Single(findings, f => (string)f.Kind == "FolderPermission" && (string)f.Trustee == "Default");
+        Assert.Equal("Low", (string)findings.Single(f => (string)f.Kind == "LegacyProtocol").RiskLevel);
+        Assert.DoesNotContain(findings, f => f.Trustee is string t && t.Contains("SELF", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
         ScriptResult result = shell.Run(AllEvidence + " | Get-MailboxPersistence -MinimumRisk Medium | Remove-MailboxPersistence -Confirm:$false");
 
         Assert.Empty(result.AllErrors);
-        ContainmentAction[] actions = result.Objects<ContainmentAction>().ToArray();
-        Assert.All(actions, a => Assert.Equal("Succeeded", a.Status));
-        Assert.All(actions, a => Assert.False(string.IsNullOrEmpty(a.BeforeImage)));
+        dynamic[] actions = result.Rows("ContainmentAction");
+        Assert.All(actions, a => Assert.Equal("Succeeded", (string)a.Status));
+        Assert.All(actions, a => Assert.False(string.IsNullOrEmpty((string)a.BeforeImage)));
         Dictionary<string, Hashtable[]> calls = Calls(shell);
         Assert.Equal(3, calls["Remove-InboxRule"].Length);
         Hashtable forwarding = Assert.Single(calls["Set-Mailbox"], c => c.ContainsKey("ForwardingSmtpAddress"));
@@ -89,13 +89,13 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
         using HostedPowerShell shell = EvidenceShell(withExchange: true);
 
         ScriptResult skipped = shell.Run("Import-Evidence CASMailbox.clixml | Get-MailboxPersistence | Remove-MailboxPersistence -Confirm:$false");
-        ContainmentAction skip = Assert.Single(skipped.Objects<ContainmentAction>());
-        Assert.Equal(("DisableLegacyProtocols", "Skipped"), (skip.Action, skip.Status));
-        Assert.Contains("Set-CASMailbox", skip.Message, StringComparison.Ordinal);
+        dynamic skip = Assert.Single(skipped.Rows("ContainmentAction"));
+        Assert.Equal(("DisableLegacyProtocols", "Skipped"), ((string)skip.Action, (string)skip.Status));
+        Assert.Contains("Set-CASMailbox", (string)skip.Message, StringComparison.Ordinal);
         Assert.Empty(Calls(shell));
 
         ScriptResult changed = shell.Run("Import-Evidence CASMailbox.clixml | Get-MailboxPersistence | Remove-MailboxPersistence -IncludeLegacyProtocols -Confirm:$false");
-        Assert.Equal("Succeeded", Assert.Single(changed.Objects<ContainmentAction>()).Status);
+        Assert.Equal("Succeeded", (string)Assert.Single(changed.Rows("ContainmentAction")).Status);
         Hashtable cas = Assert.Single(Calls(shell)["Set-CASMailbox"]);
         Assert.Equal(false, cas["ImapEnabled"]);
         Assert.Equal(false, cas["PopEnabled"]);
@@ -138,7 +138,7 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
             """);
 
         Assert.Equal("NotAMailboxFinding", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Equal("RemoveFullAccess", Assert.Single(result.Objects<ContainmentAction>()).Action);
+        Assert.Equal("RemoveFullAccess", (string)Assert.Single(result.Rows("ContainmentAction")).Action);
         Assert.Single(Calls(shell)["Remove-MailboxPermission"]);
     }
 
@@ -150,14 +150,15 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
         ScriptResult found = shell.Run("Get-MailboxPersistence -UserId nestorw@fabrikam.com");
 
         Assert.Empty(found.AllErrors);
-        MailboxFinding[] findings = found.Objects<MailboxFinding>().ToArray();
-        Assert.Contains(findings.Single(f => f.Name == "..").Targets, t => t.Contains("RSS-Abonnements", StringComparison.Ordinal));
-        Assert.DoesNotContain(findings, f => f.Name is "Projekte" or "Newsletter" or "Kopie an mich");
+        dynamic[] findings = found.Rows("MailboxFinding");
+        Assert.Contains((string[])findings.Single(f => (string)f.Name == "..").Targets, t => t.Contains("RSS-Abonnements", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => (string)f.Name is "Projekte" or "Newsletter" or "Kopie an mich");
 
         ScriptResult disabled = shell.Run("Get-MailboxPersistence -UserId nestorw@fabrikam.com | Where-Object Name -eq 'Cleanup' | Remove-MailboxPersistence -Disable -Confirm:$false");
 
         Assert.Empty(disabled.AllErrors);
-        Assert.Equal(("DisableInboxRule", "Succeeded"), (disabled.Single<ContainmentAction>().Action, disabled.Single<ContainmentAction>().Status));
+        dynamic action = Assert.Single(disabled.Rows("ContainmentAction"));
+        Assert.Equal(("DisableInboxRule", "Succeeded"), ((string)action.Action, (string)action.Status));
         InboxRuleRecord cleanup = Sandbox.Tenant.FindMailbox("nestorw@fabrikam.com")!.InboxRules.Single(r => r.DisplayName == "Cleanup");
         Assert.False(cleanup.IsEnabled);
     }

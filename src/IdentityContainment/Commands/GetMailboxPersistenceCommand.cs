@@ -26,6 +26,7 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     private RiskLevel _minimum;
     private MailboxHunt? _hunt;
     private UserReader? _reader;
+    private readonly List<ExchangeReading> _exchangeReadings = new();
     private MailDomains? _domains;
 
     /// <summary>Users whose inbox rules to read from Graph: object ids or user principal names.</summary>
@@ -102,8 +103,24 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     }
 
     /// <summary>
-    /// The users a piped object names, or none when it is an Exchange object, which is judged here and now: it needs no
-    /// Graph read but the tenant's domains, read once.
+    /// Judges the Exchange objects of the run together, once the pipeline has brought them all: a Get-InboxRule object
+    /// does not carry its owner's addresses, which the owner's Get-Mailbox object in the same collection gives it.
+    /// </summary>
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        foreach (ExchangeReading reading in ExchangeRuleOwners.AttachOwnerAddresses(_exchangeReadings))
+        {
+            foreach (MailboxFinding finding in MailboxJudge.JudgeAny(reading.Facts!).Where(f => f.IsAtLeast(_minimum)))
+            {
+                WriteResult(finding);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The users a piped object names, or none when it is an Exchange object, which is read here (it needs no Graph
+    /// read but the tenant's domains, read once) and judged with the others at the end.
     /// </summary>
     private IEnumerable<string> UsersOf(PSObject? input)
     {
@@ -118,10 +135,17 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
             return new[] { value.ToString()! };
         }
 
-        ExchangeReading reading = ExchangeObjectReader.Read(input, MailDomains.Unknown);
+        _domains ??= RunToEnd(cancellationToken => _hunt!.DomainsAsync(new BridgeSink<MailboxFinding>(this, Bridge), cancellationToken));
+        ExchangeReading reading = ExchangeObjectReader.Read(input, _domains);
+        if (reading.IsRead)
+        {
+            _exchangeReadings.Add(reading);
+            return Array.Empty<string>();
+        }
+
         if (reading.Kind != ExchangeObjectKind.Unknown)
         {
-            JudgeExchangeObject(input);
+            WriteContainmentError(new ContainmentException(ContainmentErrorKind.InvalidArgument, "UnreadableExchangeObject", reading.Problem!, input));
             return Array.Empty<string>();
         }
 
@@ -137,21 +161,5 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
             $"{reading.Problem} Or pass a user (an object id, a user principal name, or an object from Get-ContainmentUser or Get-MgUser) to read the user's inbox rules from Graph.",
             input));
         return Array.Empty<string>();
-    }
-
-    private void JudgeExchangeObject(PSObject input)
-    {
-        _domains ??= RunToEnd(cancellationToken => _hunt!.DomainsAsync(new BridgeSink<MailboxFinding>(this, Bridge), cancellationToken));
-        ExchangeReading reading = ExchangeObjectReader.Read(input, _domains);
-        if (reading.Facts is null)
-        {
-            WriteContainmentError(new ContainmentException(ContainmentErrorKind.InvalidArgument, "UnreadableExchangeObject", reading.Problem ?? "The Exchange object could not be read.", input));
-            return;
-        }
-
-        foreach (MailboxFinding finding in MailboxJudge.JudgeAny(reading.Facts).Where(f => f.IsAtLeast(_minimum)))
-        {
-            WriteResult(finding);
-        }
     }
 }

@@ -13,13 +13,13 @@ namespace IdentityContainment.Mailboxes;
 public sealed class MailboxHunt
 {
     private readonly RiskLevel _minimum;
-    private readonly TenantMailDomains _domains;
+    private readonly VerifiedDomains _domains;
     private readonly GraphInboxRuleReader _rules;
 
     public MailboxHunt(GraphConnection connection, RiskLevel minimum)
     {
         _minimum = minimum;
-        _domains = new TenantMailDomains(connection);
+        _domains = new VerifiedDomains(connection);
         _rules = new GraphInboxRuleReader(connection, _domains);
     }
 

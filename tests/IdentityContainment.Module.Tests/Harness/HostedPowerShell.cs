@@ -95,6 +95,13 @@ public sealed record ScriptResult(
 
     public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
 
+    /// <summary>
+    /// The module's own results of one type ("MailboxFinding"), as dynamic objects: the module loads into a private load
+    /// context, so its types are not this assembly's to name.
+    /// </summary>
+    public dynamic[] Rows(string moduleTypeName) =>
+        Output.Where(o => o.TypeNames.FirstOrDefault() == "IdentityContainment." + moduleTypeName).Select(o => (dynamic)o.BaseObject).ToArray();
+
     public ScriptResult ThrowIfFailed()
     {
         if (Terminating is not null || Errors.Count > 0)
