@@ -63,14 +63,14 @@ public sealed class GetMailboxPersistenceTests : IClassFixture<SandboxFixture>
     [Fact]
     public void WhatIf_removes_nothing()
     {
-        int rules = Sandbox.Tenant.FindMailbox("adelev@contoso.com")!.InboxRules.Count;
+        int rules = Sandbox.Tenant.FindMailbox(Sandbox.Tenant.FindUser("adelev@contoso.com")!.Id)!.InboxRules.Count;
         using HostedPowerShell shell = _fixture.ConnectedShell();
 
         ScriptResult result = shell.Run("Get-MailboxPersistence -UserId adelev@contoso.com | Remove-MailboxPersistence -WhatIf");
 
         Assert.Empty(result.AllErrors);
         Assert.Empty(result.Output);
-        Assert.Equal(rules, Sandbox.Tenant.FindMailbox("adelev@contoso.com")!.InboxRules.Count);
+        Assert.Equal(rules, Sandbox.Tenant.FindMailbox(Sandbox.Tenant.FindUser("adelev@contoso.com")!.Id)!.InboxRules.Count);
         Assert.True(Sandbox.EvaluateFootholds().Single(f => f.Id == "aitm-forward-rule").IsOpen);
     }
 }
@@ -87,7 +87,7 @@ public sealed class RemoveMailboxPersistenceGraphTests : IClassFixture<SandboxFi
     [Fact]
     public void The_runbooks_pipeline_removes_the_attackers_rules_keeps_the_users_own_and_closes_the_footholds()
     {
-        string[] before = Sandbox.Tenant.FindMailbox("adelev@contoso.com")!.InboxRules.Select(r => r.DisplayName).ToArray();
+        string[] before = Sandbox.Tenant.FindMailbox(Sandbox.Tenant.FindUser("adelev@contoso.com")!.Id)!.InboxRules.Select(r => r.DisplayName).ToArray();
         using HostedPowerShell shell = _fixture.ConnectedShell();
 
         ScriptResult result = shell.Run("Get-MailboxPersistence -UserId adelev@contoso.com -MinimumRisk High | Remove-MailboxPersistence -Confirm:$false");
@@ -99,7 +99,7 @@ public sealed class RemoveMailboxPersistenceGraphTests : IClassFixture<SandboxFi
         Assert.All(actions, a => Assert.Contains("\"displayName\"", (string)a.BeforeImage, StringComparison.Ordinal));
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "aitm-forward-rule").IsOpen);
         Assert.False(Sandbox.EvaluateFootholds().Single(f => f.Id == "aitm-hide-rule").IsOpen);
-        string[] after = Sandbox.Tenant.FindMailbox("adelev@contoso.com")!.InboxRules.Select(r => r.DisplayName).ToArray();
+        string[] after = Sandbox.Tenant.FindMailbox(Sandbox.Tenant.FindUser("adelev@contoso.com")!.Id)!.InboxRules.Select(r => r.DisplayName).ToArray();
         Assert.Equal(before.Where(n => n is not "." and not "..").ToArray(), after);
     }
 }
