@@ -23,6 +23,11 @@ public static class MailboxRemedies
             throw new ArgumentNullException(nameof(finding));
         }
 
+        if (string.Equals(finding.Source, MailboxFindingSources.Graph, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The rule '{finding.Name}' was read from Graph: its id is a messageRule id that Exchange cmdlets do not accept; use ForGraph.", nameof(finding));
+        }
+
         string mailbox = FirstOf(finding.Identity, finding.Mailbox);
         return finding.Kind switch
         {

@@ -5,7 +5,7 @@ namespace IdentityContainment.Detection.Mailbox;
 /// <summary>
 /// What an inbox rule's name says about who wrote it. People name their rules after what they do ("Newsletter",
 /// "From my manager", "HR", "VIP"); attackers pick names nobody reads twice: ".", "..", "a", a string of random
-/// letters. Kept conservative: a short name made of letters is an abbreviation, not junk.
+/// letters. Kept conservative: a short name made of letters and digits is an abbreviation, not junk.
 /// </summary>
 public static class RuleNameTraits
 {
@@ -37,9 +37,10 @@ public static class RuleNameTraits
             return $"is named '{text}', a single character";
         }
 
-        if (length <= 3 && !text.All(char.IsLetter))
+        // "HR", "VIP", "Q4" are abbreviations people file by; "a.", "-1" are not.
+        if (length <= 3 && !text.All(char.IsLetterOrDigit))
         {
-            return $"is named '{text}', a few characters that are not a word or an abbreviation";
+            return $"is named '{text}', a few characters and punctuation";
         }
 
         return LooksRandom(text) ? $"is named '{text}', a string that looks random" : null;
