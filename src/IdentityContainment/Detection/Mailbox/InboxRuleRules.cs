@@ -35,7 +35,7 @@ public static class InboxRuleRules
             "InboxRuleHidesInFolder",
             30,
             r => InboxRuleTraits.HidingFolder(r) is not null,
-            r => $"puts mail in '{InboxRuleTraits.HidingFolder(r)}' ({MailFolderNames.RoleOf(InboxRuleTraits.HidingFolder(r))}), a folder the user does not read"),
+            r => $"puts mail in '{MailFolderNames.Label(InboxRuleTraits.HidingFolder(r)!)}' ({MailFolderNames.RoleOf(InboxRuleTraits.HidingFolder(r))}), a folder the user does not read"),
         new DetectionRule<InboxRuleFacts>(
             "InboxRuleMarksReadAndMoves",
             20,

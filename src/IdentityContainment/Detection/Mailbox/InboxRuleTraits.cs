@@ -38,7 +38,7 @@ public static class InboxRuleTraits
         }
 
         return MailFolderNames.RoleOf(rule.MoveToFolder) == WellKnownFolder.DeletedItems
-            ? $"moves matching mail to Deleted Items ('{rule.MoveToFolder}')"
+            ? $"moves matching mail to Deleted Items ('{MailFolderNames.Label(rule.MoveToFolder!)}')"
             : null;
     }
 
@@ -65,12 +65,12 @@ public static class InboxRuleTraits
         targets.AddRange(rule.SendTextMessageNotificationTo.Select(phone => "text: " + MailAddresses.Plain(phone)));
         if (rule.MoveToFolder is not null)
         {
-            targets.Add("folder: " + rule.MoveToFolder);
+            targets.Add("folder: " + MailFolderNames.Label(rule.MoveToFolder));
         }
 
         if (rule.CopyToFolder is not null)
         {
-            targets.Add("copy to folder: " + rule.CopyToFolder);
+            targets.Add("copy to folder: " + MailFolderNames.Label(rule.CopyToFolder));
         }
 
         if (rule.PermanentDelete)

@@ -91,6 +91,10 @@ public static class MailFolderNames
     /// <summary>True when the folder is one a rule hides mail in (<see cref="HidingRoles"/>).</summary>
     public static bool IsHiding(RuleFolder? folder) => HidingRoles.Contains(RoleOf(folder));
 
+    /// <summary>How a finding names the folder: its own name without the Exchange path, else its id.</summary>
+    public static string Label(RuleFolder folder) =>
+        LastPart(folder.Name) is { Length: > 0 } name ? name : folder.Id ?? "(unknown folder)";
+
     /// <summary>The folder's own name from an Exchange path or folder identity: what follows the last backslash, composed and trimmed.</summary>
     public static string LastPart(string? path)
     {

@@ -10,7 +10,12 @@ public static class MailboxJudge
     /// <summary>The finding for an inbox rule, or null when no rule fired (the user's ordinary rules).</summary>
     public static MailboxFinding? Judge(InboxRuleFacts rule)
     {
-        Assessment assessment = InboxRuleRules.Table.Assess(rule ?? throw new ArgumentNullException(nameof(rule)));
+        if (IsExchangesOwn(rule ?? throw new ArgumentNullException(nameof(rule))))
+        {
+            return null;
+        }
+
+        Assessment assessment = InboxRuleRules.Table.Assess(rule);
         if (!assessment.IsFinding)
         {
             return null;
@@ -31,6 +36,12 @@ public static class MailboxJudge
             BeforeImage = rule.BeforeImage,
         }, assessment, reasons);
     }
+
+    /// <summary>
+    /// Exchange's hidden system rules (the junk mail rule moves mail to Junk Email, which the table would call hiding)
+    /// are not the user's or the attacker's; one that sends mail anywhere is judged all the same, whatever its name.
+    /// </summary>
+    private static bool IsExchangesOwn(InboxRuleFacts rule) => rule.Hidden && RuleNameTraits.IsSystemRule(rule.Name) && !InboxRuleTraits.SendsMailOn(rule);
 
     /// <summary>The mailbox's forwarding finding and its send-on-behalf finding, each when its rules fired.</summary>
     public static IEnumerable<MailboxFinding> Judge(MailboxForwardingFacts mailbox)
