@@ -7,6 +7,8 @@ namespace IdentityContainment.Detection.Mailbox;
 /// </summary>
 public static class MailboxJudge
 {
+    private const string DisabledNote = "is disabled now, but can be turned back on at any time";
+
     /// <summary>The finding for an inbox rule, or null when no rule fired (the user's ordinary rules).</summary>
     public static MailboxFinding? Judge(InboxRuleFacts rule)
     {
@@ -15,15 +17,8 @@ public static class MailboxJudge
             return null;
         }
 
-        Assessment assessment = InboxRuleRules.Table.Assess(rule);
-        if (!assessment.IsFinding)
-        {
-            return null;
-        }
-
         // A turned-off rule is still reported: anyone with access to the mailbox can turn it back on.
-        string[] reasons = rule.Enabled ? assessment.Reasons : assessment.Reasons.Append("is disabled now, but can be turned back on at any time").ToArray();
-        return Complete(new MailboxFinding
+        return Judged(InboxRuleRules.Table, rule, () => new Described
         {
             Mailbox = rule.Mailbox,
             UserId = rule.UserId,
@@ -34,14 +29,8 @@ public static class MailboxJudge
             Enabled = rule.Enabled,
             Targets = InboxRuleTraits.Targets(rule),
             BeforeImage = rule.BeforeImage,
-        }, assessment, reasons);
+        }, rule.Enabled ? null : DisabledNote);
     }
-
-    /// <summary>
-    /// Exchange's hidden system rules (the junk mail rule moves mail to Junk Email, which the table would call hiding)
-    /// are not the user's or the attacker's; one that sends mail anywhere is judged all the same, whatever its name.
-    /// </summary>
-    private static bool IsExchangesOwn(InboxRuleFacts rule) => rule.Hidden && RuleNameTraits.IsSystemRule(rule.Name) && !InboxRuleTraits.SendsMailOn(rule);
 
     /// <summary>The mailbox's forwarding finding and its send-on-behalf finding, each when its rules fired.</summary>
     public static IEnumerable<MailboxFinding> Judge(MailboxForwardingFacts mailbox)
@@ -51,115 +40,78 @@ public static class MailboxJudge
             throw new ArgumentNullException(nameof(mailbox));
         }
 
-        var findings = new List<MailboxFinding>();
-        Assessment forwarding = MailboxForwardingRules.Table.Assess(mailbox);
-        if (forwarding.IsFinding)
+        string?[] fields =
         {
-            string?[] fields = { MailboxForwardingRules.SmtpTarget(mailbox) is null ? null : "ForwardingSmtpAddress", string.IsNullOrWhiteSpace(mailbox.ForwardingAddress) ? null : "ForwardingAddress" };
-            findings.Add(Complete(new MailboxFinding
-            {
-                Mailbox = mailbox.Mailbox,
-                UserId = mailbox.UserId,
-                Kind = MailboxFindingKinds.MailboxForwarding,
-                Name = string.Join(", ", fields.OfType<string>()),
-                Identity = mailbox.Mailbox,
-                Source = MailboxFindingSources.ExchangeOnline,
-                Targets = new[] { MailboxForwardingRules.SmtpTarget(mailbox), mailbox.ForwardingAddress?.Trim() }.OfType<string>().Where(t => t.Length > 0).ToArray(),
-                BeforeImage = mailbox.BeforeImage,
-            }, forwarding, forwarding.Reasons));
-        }
-
-        Assessment sendOnBehalf = MailboxForwardingRules.SendOnBehalf.Assess(mailbox);
-        if (sendOnBehalf.IsFinding)
+            MailboxForwardingRules.SmtpTarget(mailbox) is null ? null : "ForwardingSmtpAddress",
+            string.IsNullOrWhiteSpace(mailbox.ForwardingAddress) ? null : "ForwardingAddress",
+        };
+        MailboxFinding? forwarding = Judged(MailboxForwardingRules.Table, mailbox, () => OnMailbox(mailbox.Mailbox, mailbox.UserId, mailbox.BeforeImage, MailboxFindingKinds.MailboxForwarding) with
         {
-            string[] delegates = MailboxForwardingRules.Delegates(mailbox);
-            findings.Add(Complete(new MailboxFinding
-            {
-                Mailbox = mailbox.Mailbox,
-                UserId = mailbox.UserId,
-                Kind = MailboxFindingKinds.SendOnBehalf,
-                Name = "GrantSendOnBehalfTo",
-                Identity = mailbox.Mailbox,
-                Source = MailboxFindingSources.ExchangeOnline,
-                Targets = delegates,
-                Trustee = string.Join(", ", delegates),
-                AccessRights = new[] { "SendOnBehalf" },
-                BeforeImage = mailbox.BeforeImage,
-            }, sendOnBehalf, sendOnBehalf.Reasons));
-        }
+            Name = string.Join(", ", fields.OfType<string>()),
+            Targets = new[] { MailboxForwardingRules.SmtpTarget(mailbox), mailbox.ForwardingAddress?.Trim() }.OfType<string>().Where(t => t.Length > 0).ToArray(),
+        });
 
-        return findings;
+        string[] delegates = MailboxForwardingRules.Delegates(mailbox);
+        MailboxFinding? sendOnBehalf = Judged(MailboxForwardingRules.SendOnBehalf, mailbox, () => OnMailbox(mailbox.Mailbox, mailbox.UserId, mailbox.BeforeImage, MailboxFindingKinds.SendOnBehalf) with
+        {
+            Name = "GrantSendOnBehalfTo",
+            Targets = delegates,
+            Trustee = string.Join(", ", delegates),
+            AccessRights = new[] { "SendOnBehalf" },
+        });
+
+        return new[] { forwarding, sendOnBehalf }.OfType<MailboxFinding>().ToArray();
     }
 
     /// <summary>The FullAccess or SendAs finding for one permission entry, or null for the mailbox's own, inherited or deny entries.</summary>
     public static MailboxFinding? Judge(MailboxPermissionFacts permission)
     {
-        Assessment assessment = MailboxPermissionRules.Table.Assess(permission ?? throw new ArgumentNullException(nameof(permission)));
-        if (!assessment.IsFinding)
+        if (permission is null)
         {
-            return null;
+            throw new ArgumentNullException(nameof(permission));
         }
 
         string kind = permission.IsRecipientPermission ? MailboxFindingKinds.SendAs : MailboxFindingKinds.FullAccess;
-        return Complete(new MailboxFinding
+        return Judged(MailboxPermissionRules.Table, permission, () => OnMailbox(permission.Mailbox, permission.UserId, permission.BeforeImage, kind) with
         {
-            Mailbox = permission.Mailbox,
-            UserId = permission.UserId,
-            Kind = kind,
             Name = kind,
-            Identity = permission.Mailbox,
-            Source = MailboxFindingSources.ExchangeOnline,
             Targets = new[] { permission.Trustee.Trim() },
             Trustee = permission.Trustee.Trim(),
             AccessRights = AccessRightNames.Split(permission.AccessRights),
-            BeforeImage = permission.BeforeImage,
-        }, assessment, assessment.Reasons);
+        });
     }
 
     /// <summary>The finding for a Default or Anonymous entry on the Inbox or the top of the store, or null.</summary>
     public static MailboxFinding? Judge(FolderPermissionFacts folder)
     {
-        Assessment assessment = FolderPermissionRules.Table.Assess(folder ?? throw new ArgumentNullException(nameof(folder)));
-        if (!assessment.IsFinding)
+        if (folder is null)
         {
-            return null;
+            throw new ArgumentNullException(nameof(folder));
         }
 
-        return Complete(new MailboxFinding
+        return Judged(FolderPermissionRules.Table, folder, () => OnMailbox(folder.Mailbox, folder.UserId, folder.BeforeImage, MailboxFindingKinds.FolderPermission) with
         {
-            Mailbox = folder.Mailbox,
-            UserId = folder.UserId,
-            Kind = MailboxFindingKinds.FolderPermission,
             Name = FolderPermissionRules.IsTopOfStore(folder) ? "Top of Information Store" : folder.FolderName ?? MailFolderNames.LastPart(folder.FolderIdentity),
             Identity = folder.FolderIdentity,
-            Source = MailboxFindingSources.ExchangeOnline,
             Targets = new[] { folder.User.Trim() },
             Trustee = folder.User.Trim(),
             AccessRights = AccessRightNames.Split(folder.AccessRights),
-            BeforeImage = folder.BeforeImage,
-        }, assessment, assessment.Reasons);
+        });
     }
 
     /// <summary>The legacy protocol finding (Low), naming the protocols left on, or null when all are off.</summary>
     public static MailboxFinding? Judge(ClientAccessFacts mailbox)
     {
-        Assessment assessment = ClientAccessRules.Table.Assess(mailbox ?? throw new ArgumentNullException(nameof(mailbox)));
-        if (!assessment.IsFinding)
+        if (mailbox is null)
         {
-            return null;
+            throw new ArgumentNullException(nameof(mailbox));
         }
 
-        return Complete(new MailboxFinding
+        return Judged(ClientAccessRules.Table, mailbox, () => OnMailbox(mailbox.Mailbox, mailbox.UserId, mailbox.BeforeImage, MailboxFindingKinds.LegacyProtocol) with
         {
-            Mailbox = mailbox.Mailbox,
-            UserId = mailbox.UserId,
-            Kind = MailboxFindingKinds.LegacyProtocol,
             Name = "Client protocols",
-            Identity = mailbox.Mailbox,
-            Source = MailboxFindingSources.ExchangeOnline,
             Targets = LegacyProtocols.OpenIn(mailbox),
-            BeforeImage = mailbox.BeforeImage,
-        }, assessment, assessment.Reasons);
+        });
     }
 
     /// <summary>Judges any facts record a reader produced; a value of another type is a programming error and says which types are judged.</summary>
@@ -176,24 +128,70 @@ public static class MailboxJudge
             nameof(facts)),
     };
 
-    /// <summary>Adds the judgement, and the remedy worked out from what the caller described, to a finding.</summary>
-    private static MailboxFinding Complete(MailboxFinding described, Assessment assessment, string[] reasons) => new()
+    /// <summary>
+    /// Exchange's hidden system rules (the junk mail rule moves mail to Junk Email, which the table would call hiding)
+    /// are not the user's or the attacker's; one that sends mail anywhere is judged all the same, whatever its name.
+    /// </summary>
+    private static bool IsExchangesOwn(InboxRuleFacts rule) => rule.Hidden && RuleNameTraits.IsSystemRule(rule.Name) && !InboxRuleTraits.SendsMailOn(rule);
+
+    /// <summary>What every finding read from an Exchange mailbox object starts with; the mailbox is also what the remedy names.</summary>
+    private static Described OnMailbox(string mailbox, string? userId, string? beforeImage, string kind) => new()
     {
-        Mailbox = described.Mailbox,
-        UserId = described.UserId,
-        Kind = described.Kind,
-        Name = described.Name,
-        Identity = described.Identity,
-        Source = described.Source,
-        Enabled = described.Enabled,
-        Targets = described.Targets,
-        Trustee = described.Trustee,
-        AccessRights = described.AccessRights,
-        BeforeImage = described.BeforeImage,
-        RiskLevel = assessment.Level.ToString(),
-        Score = assessment.Score,
-        ReasonCodes = assessment.ReasonCodes,
-        Reasons = reasons,
-        RemediationCommand = MailboxRemedies.For(described, disableRule: false).ToString(),
+        Mailbox = mailbox,
+        UserId = userId,
+        Kind = kind,
+        Identity = mailbox,
+        Source = MailboxFindingSources.ExchangeOnline,
+        BeforeImage = beforeImage,
     };
+
+    private static MailboxFinding? Judged<TFacts>(RuleTable<TFacts> table, TFacts facts, Func<Described> describe, string? note = null)
+    {
+        Assessment assessment = table.Assess(facts);
+        if (!assessment.IsFinding)
+        {
+            return null;
+        }
+
+        Described described = describe();
+        string remedy = MailboxRemedies.For(described.ToFinding(), disableRule: false).ToString();
+        return described.ToFinding(assessment, note, remedy);
+    }
+
+    /// <summary>A finding being described, as a record so each kind states only what differs (MailboxFinding is a class without `with`).</summary>
+    private sealed record Described
+    {
+        public string Mailbox { get; init; } = string.Empty;
+        public string? UserId { get; init; }
+        public string Kind { get; init; } = string.Empty;
+        public string? Name { get; init; }
+        public string Identity { get; init; } = string.Empty;
+        public string Source { get; init; } = string.Empty;
+        public bool? Enabled { get; init; }
+        public string[] Targets { get; init; } = Array.Empty<string>();
+        public string? Trustee { get; init; }
+        public string[] AccessRights { get; init; } = Array.Empty<string>();
+        public string? BeforeImage { get; init; }
+
+        /// <summary>The finding: as described alone (what the remedy is worked out from), or with its judgement and remedy.</summary>
+        public MailboxFinding ToFinding(Assessment? assessment = null, string? note = null, string? remedy = null) => new()
+        {
+            Mailbox = Mailbox,
+            UserId = UserId,
+            Kind = Kind,
+            Name = Name,
+            Identity = Identity,
+            Source = Source,
+            Enabled = Enabled,
+            Targets = Targets,
+            Trustee = Trustee,
+            AccessRights = AccessRights,
+            BeforeImage = BeforeImage,
+            RiskLevel = (assessment?.Level ?? RiskLevel.None).ToString(),
+            Score = assessment?.Score ?? 0,
+            ReasonCodes = assessment?.ReasonCodes ?? Array.Empty<string>(),
+            Reasons = assessment is null ? Array.Empty<string>() : note is null ? assessment.Reasons : assessment.Reasons.Append(note).ToArray(),
+            RemediationCommand = remedy,
+        };
+    }
 }
