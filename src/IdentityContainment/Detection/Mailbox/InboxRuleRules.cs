@@ -15,7 +15,7 @@ public static class InboxRuleRules
             "InboxRuleForwardsOutside",
             70,
             r => InboxRuleTraits.ExternalTargets(r).Length > 0,
-            r => $"sends mail out of the organisation to {string.Join(", ", InboxRuleTraits.ExternalTargets(r))}{UnknownDomainsNote(r)}"),
+            r => $"sends mail out of the organisation to {string.Join(", ", InboxRuleTraits.ExternalTargets(r))}{UnknownDomainsNote(r)}{UnplacedNote(r)}"),
         new DetectionRule<InboxRuleFacts>(
             "InboxRuleForwardsInside",
             15,
@@ -72,6 +72,10 @@ public static class InboxRuleRules
             r => r.Hidden && !RuleNameTraits.IsSystemRule(r.Name),
             "is hidden: Outlook, Outlook on the web and Graph do not show it, only Get-InboxRule -IncludeHidden does"),
     });
+
+    // A display name or a phone number cannot be shown to be inside; the reason says so rather than claim it is outside.
+    private static string UnplacedNote(InboxRuleFacts rule) =>
+        InboxRuleTraits.ExternalTargets(rule).Any(t => !MailAddresses.IsAddress(t)) ? " (a target without a mail address cannot be placed inside the organisation)" : string.Empty;
 
     private static string UnknownDomainsNote(InboxRuleFacts rule) =>
         rule.Domains.IsKnown ? string.Empty : " (the tenant's domains were not known, so every address counts as outside)";

@@ -162,6 +162,15 @@ public sealed class InboxRuleRulesTests
     }
 
     [Fact]
+    public void A_target_written_without_an_address_counts_as_outside_and_the_reason_says_it_could_not_be_placed()
+    {
+        Assessment assessment = InboxRuleRules.Table.Assess(Rule("Copy") with { RedirectTo = new[] { "IT Support" } });
+
+        Assert.Equal(RiskLevel.High, assessment.Level);
+        Assert.Contains("cannot be placed inside", assessment.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Forwarding_to_a_colleague_is_low_and_to_ones_own_alias_is_nothing()
     {
         Assert.Equal(RiskLevel.Low, InboxRuleRules.Table.Assess(Rule("Approvals") with { ForwardTo = new[] { "pattif@fabrikam.com" } }).Level);
