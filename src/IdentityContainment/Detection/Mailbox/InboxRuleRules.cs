@@ -15,7 +15,7 @@ public static class InboxRuleRules
             "InboxRuleForwardsOutside",
             70,
             r => InboxRuleTraits.ExternalTargets(r).Length > 0,
-            r => $"sends mail out of the organisation to {string.Join(", ", InboxRuleTraits.ExternalTargets(r))}{UnknownDomainsNote(r)}{UnplacedNote(r)}"),
+            r => string.Join(" and ", new[] { OutsideAddresses(r), TextedPhones(r) }.Where(part => part.Length > 0))),
         new DetectionRule<InboxRuleFacts>(
             "InboxRuleForwardsInside",
             15,
@@ -73,9 +73,17 @@ public static class InboxRuleRules
             "is hidden: Outlook, Outlook on the web and Graph do not show it, only Get-InboxRule -IncludeHidden does"),
     });
 
-    // A display name or a phone number cannot be shown to be inside; the reason says so rather than claim it is outside.
-    private static string UnplacedNote(InboxRuleFacts rule) =>
-        InboxRuleTraits.ExternalTargets(rule).Any(t => !MailAddresses.IsAddress(t)) ? " (a target without a mail address cannot be placed inside the organisation)" : string.Empty;
+    private static string OutsideAddresses(InboxRuleFacts rule) =>
+        InboxRuleTraits.ExternalAddresses(rule) is { Length: > 0 } outside
+            ? $"sends mail out of the organisation to {string.Join(", ", outside)}{UnknownDomainsNote(rule)}{UnplacedNote(outside)}"
+            : string.Empty;
+
+    private static string TextedPhones(InboxRuleFacts rule) =>
+        InboxRuleTraits.Phones(rule) is { Length: > 0 } phones ? $"texts a notice of each matching message to {string.Join(", ", phones)}" : string.Empty;
+
+    // A display name cannot be shown to be inside; the reason says so rather than claim it is outside.
+    private static string UnplacedNote(string[] outside) =>
+        outside.Any(t => !MailAddresses.IsAddress(t)) ? " (a target without a mail address cannot be placed inside the organisation)" : string.Empty;
 
     private static string UnknownDomainsNote(InboxRuleFacts rule) =>
         rule.Domains.IsKnown ? string.Empty : " (the tenant's domains were not known, so every address counts as outside)";

@@ -11,11 +11,15 @@ public static class InboxRuleTraits
     /// domain (a target written without an address cannot be placed inside, so it counts as outside), and every phone
     /// that gets a text message. The owner's own addresses are never counted.
     /// </summary>
-    public static string[] ExternalTargets(InboxRuleFacts rule) =>
-        OthersAddresses(rule).Where(address => !rule.Domains.IsInternal(address))
-            .Concat(rule.SendTextMessageNotificationTo.Select(MailAddresses.Plain).Where(phone => phone.Length > 0))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+    public static string[] ExternalTargets(InboxRuleFacts rule) => ExternalAddresses(rule).Concat(Phones(rule)).ToArray();
+
+    /// <summary>The forward, redirect and attachment targets outside the organisation (<see cref="ExternalTargets"/> without the phones).</summary>
+    public static string[] ExternalAddresses(InboxRuleFacts rule) =>
+        OthersAddresses(rule).Where(address => !rule.Domains.IsInternal(address)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    /// <summary>The phones Exchange texts about each matching message (SendTextMessageNotificationTo).</summary>
+    public static string[] Phones(InboxRuleFacts rule) =>
+        rule.SendTextMessageNotificationTo.Select(MailAddresses.Plain).Where(phone => phone.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
     /// <summary>Colleagues the rule sends mail to: targets in a verified domain that are not the owner's own addresses.</summary>
     public static string[] InternalTargets(InboxRuleFacts rule) =>

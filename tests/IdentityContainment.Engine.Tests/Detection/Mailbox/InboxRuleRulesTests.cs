@@ -108,6 +108,22 @@ public sealed class InboxRuleRulesTests
         Assert.Contains(word, SensitiveWords.FoundIn(new[] { condition }));
     }
 
+    [Fact]
+    public void Every_word_of_the_detection_list_is_watched_inside_a_longer_condition()
+    {
+        // DETECTION.md, "Inbox rules": the words attackers' rules were seen to look for.
+        string[] listed =
+        {
+            "invoice", "payment", "wire", "transfer", "bank", "ACH", "routing", "remittance", "W2", "payroll", "docusign", "password", "MFA",
+            "helpdesk", "security", "alert", "suspicious", "phishing", "hacked", "compromise", "fraud", "scam", "do not click", "bitcoin",
+            "crypto", "venmo", "zelle",
+        };
+
+        string[] missed = listed.Where(word => SensitiveWords.FoundIn(new[] { "RE: " + word.ToUpperInvariant() + " (2)" }).Length == 0).ToArray();
+
+        Assert.Empty(missed);
+    }
+
     [Theory]
     [InlineData("Projekt")]
     [InlineData("Reisekosten")]
@@ -168,6 +184,15 @@ public sealed class InboxRuleRulesTests
 
         Assert.Equal(RiskLevel.High, assessment.Level);
         Assert.Contains("cannot be placed inside", assessment.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_message_to_a_phone_is_high_and_said_to_be_a_text()
+    {
+        Assessment assessment = InboxRuleRules.Table.Assess(Rule("Alert") with { SendTextMessageNotificationTo = new[] { "+44 7700 900461" } });
+
+        Assert.Equal(RiskLevel.High, assessment.Level);
+        Assert.Equal("texts a notice of each matching message to +44 7700 900461", assessment.Reasons[0]);
     }
 
     [Fact]
