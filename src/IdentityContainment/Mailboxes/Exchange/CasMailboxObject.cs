@@ -26,6 +26,6 @@ internal static class CasMailboxObject
             EwsEnabled = mailbox.Flag("EwsEnabled"),
             SmtpClientAuthenticationDisabled = mailbox.Flag("SmtpClientAuthenticationDisabled"),
             BeforeImage = ExchangeBeforeImage.Of(mailbox),
-        });
+        }, MailboxObject.OwnerAddresses(mailbox));
     }
 }

@@ -46,6 +46,19 @@ public static class ExchangeAddress
     public static IReadOnlyList<string> NormalizeAll(IEnumerable<string> texts) =>
         texts.Select(Normalize).Where(address => address is not null).Select(address => address!).ToList();
 
+    /// <summary>
+    /// The SMTP addresses among proxy addresses and plain addresses ("SMTP:a@b", "smtp:c@d", "e@f"), without their
+    /// prefix; other address types (SIP, X500, EX) are left out.
+    /// </summary>
+    public static IReadOnlyList<string> SmtpAddresses(IEnumerable<string?> texts) =>
+        texts
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .Select(text => WithoutPrefix(text!.Trim(), out bool isSmtp) is { } address && isSmtp ? address : null)
+            .Where(address => address is not null)
+            .Select(address => address!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
     private static string? WithoutPrefix(string value, out bool isSmtp)
     {
         isSmtp = value.IndexOf('@') > 0;

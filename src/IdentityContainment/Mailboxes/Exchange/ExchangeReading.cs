@@ -22,7 +22,15 @@ public sealed record ExchangeReading
 
     public bool IsRead => Problem is null && Facts is not null;
 
-    internal static ExchangeReading Read(ExchangeObjectKind kind, object facts) => new() { Kind = kind, Facts = facts };
+    /// <summary>
+    /// For a mailbox or CAS mailbox: the SMTP addresses the mailbox owns (user principal name, primary and proxy
+    /// addresses), so that its rules' forwarding to the owner's own alias can be told from forwarding away
+    /// (see <see cref="ExchangeRuleOwners"/>). Empty for other kinds.
+    /// </summary>
+    public IReadOnlyList<string> OwnerAddresses { get; init; } = Array.Empty<string>();
+
+    internal static ExchangeReading Read(ExchangeObjectKind kind, object facts, IReadOnlyList<string>? ownerAddresses = null) =>
+        new() { Kind = kind, Facts = facts, OwnerAddresses = ownerAddresses ?? Array.Empty<string>() };
 
     internal static ExchangeReading Unreadable(ExchangeObjectKind kind, string problem) => new() { Kind = kind, Problem = problem };
 }

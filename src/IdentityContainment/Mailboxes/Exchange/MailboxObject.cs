@@ -13,6 +13,11 @@ internal static class MailboxObject
     private const string AskForForwarding =
         "Get-EXOMailbox leaves them out unless asked: Get-EXOMailbox -Properties ForwardingSmtpAddress,ForwardingAddress,DeliverToMailboxAndForward,GrantSendOnBehalfTo (Get-Mailbox returns them always).";
 
+    /// <summary>The mailbox's own SMTP addresses: user principal name, primary address and proxy addresses when carried.</summary>
+    internal static IReadOnlyList<string> OwnerAddresses(ExchangeObject mailbox) =>
+        ExchangeAddress.SmtpAddresses(new[] { mailbox.Text("UserPrincipalName"), mailbox.Text("PrimarySmtpAddress"), mailbox.Text("WindowsEmailAddress") }
+            .Concat(mailbox.Has("EmailAddresses") ? mailbox.List("EmailAddresses") : Array.Empty<string>()));
+
     public static ExchangeReading Read(ExchangeObject mailbox, MailDomains domains)
     {
         var missing = mailbox.Missing(ForwardingProperties).ToList();
@@ -40,6 +45,6 @@ internal static class MailboxObject
             BeforeImage = ExchangeBeforeImage.Of(mailbox),
         };
 
-        return ExchangeReading.Read(ExchangeObjectKind.Mailbox, facts);
+        return ExchangeReading.Read(ExchangeObjectKind.Mailbox, facts, OwnerAddresses(mailbox));
     }
 }
