@@ -5,43 +5,30 @@ namespace IdentityContainment.Mailboxes.Exchange;
 /// <summary>Get-MailboxPermission and Get-RecipientPermission entries as <see cref="MailboxPermissionFacts"/>.</summary>
 internal static class PermissionObjects
 {
-    public static ExchangeReading ReadMailboxPermission(ExchangeObject entry, MailDomains domains)
+    /// <summary>A Get-MailboxPermission entry: the trustee is in User, a deny entry has Deny = True.</summary>
+    public static ExchangeReading ReadMailboxPermission(ExchangeObject entry, MailDomains domains) =>
+        Read(entry, domains, ExchangeObjectKind.MailboxPermission, "User", () => entry.Flag("Deny") ?? false);
+
+    /// <summary>A Get-RecipientPermission entry (SendAs): the trustee is in Trustee, a deny entry has AccessControlType = Deny.</summary>
+    public static ExchangeReading ReadRecipientPermission(ExchangeObject entry, MailDomains domains) =>
+        Read(entry, domains, ExchangeObjectKind.RecipientPermission, "Trustee", () => string.Equals(entry.Text("AccessControlType"), "Deny", StringComparison.OrdinalIgnoreCase));
+
+    private static ExchangeReading Read(ExchangeObject entry, MailDomains domains, ExchangeObjectKind kind, string trusteeProperty, Func<bool> isDeny)
     {
-        IReadOnlyList<string> missing = entry.Missing(["Identity", "User", "AccessRights"]);
+        IReadOnlyList<string> missing = entry.Missing(["Identity", trusteeProperty, "AccessRights"]);
         if (missing.Count > 0)
         {
-            return ExchangeReading.Unreadable(ExchangeObjectKind.MailboxPermission, ExchangeProblems.Missing(ExchangeObjectKind.MailboxPermission, missing));
+            return ExchangeReading.Unreadable(kind, ExchangeProblems.Missing(kind, missing));
         }
 
-        return ExchangeReading.Read(ExchangeObjectKind.MailboxPermission, new MailboxPermissionFacts
+        return ExchangeReading.Read(kind, new MailboxPermissionFacts
         {
             Mailbox = entry.Text("Identity") ?? string.Empty,
-            Trustee = entry.Text("User") ?? string.Empty,
+            Trustee = entry.Text(trusteeProperty) ?? string.Empty,
             AccessRights = AccessRights(entry),
             IsInherited = entry.Flag("IsInherited") ?? false,
-            Deny = entry.Flag("Deny") ?? false,
-            IsRecipientPermission = false,
-            Domains = domains,
-            BeforeImage = ExchangeBeforeImage.Of(entry),
-        });
-    }
-
-    public static ExchangeReading ReadRecipientPermission(ExchangeObject entry, MailDomains domains)
-    {
-        IReadOnlyList<string> missing = entry.Missing(["Identity", "Trustee", "AccessRights"]);
-        if (missing.Count > 0)
-        {
-            return ExchangeReading.Unreadable(ExchangeObjectKind.RecipientPermission, ExchangeProblems.Missing(ExchangeObjectKind.RecipientPermission, missing));
-        }
-
-        return ExchangeReading.Read(ExchangeObjectKind.RecipientPermission, new MailboxPermissionFacts
-        {
-            Mailbox = entry.Text("Identity") ?? string.Empty,
-            Trustee = entry.Text("Trustee") ?? string.Empty,
-            AccessRights = AccessRights(entry),
-            IsInherited = entry.Flag("IsInherited") ?? false,
-            Deny = string.Equals(entry.Text("AccessControlType"), "Deny", StringComparison.OrdinalIgnoreCase),
-            IsRecipientPermission = true,
+            Deny = isDeny(),
+            IsRecipientPermission = kind == ExchangeObjectKind.RecipientPermission,
             Domains = domains,
             BeforeImage = ExchangeBeforeImage.Of(entry),
         });
