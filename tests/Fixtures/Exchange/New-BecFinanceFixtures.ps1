@@ -12,7 +12,10 @@
         dotnet pwsh ./tests/Fixtures/Exchange/New-BecFinanceFixtures.ps1
 
     The scenario (Fabrikam, victim Nestor Wilke, the attacker's "IT Support" account) must agree with the sandbox's
-    bec-finance scenario: same names, addresses, rules and permissions.
+    bec-finance scenario (src/IdentityContainment.Sandbox/Scenarios/bec-finance.json): same object ids, names,
+    addresses, rules and permissions. Exchange names a cloud trustee by its user principal name in
+    Get-MailboxPermission and Get-RecipientPermission, so IT Support appears as it-support@fabrikam.onmicrosoft.com
+    there and by its name ("IT Support") where Exchange shows a directory reference (GrantSendOnBehalfTo).
 
     Sources for the shapes:
     - Type names: Microsoft.Exchange.Management.Common.InboxRule (the type Exchange's own Get/Set/Remove-InboxRule
@@ -101,11 +104,11 @@ function New-ExchangeObject([string[]] $TypeNames, [System.Collections.Specializ
 }
 
 $tenant = @{
-    NestorId       = '3d0f5a5e-7d1b-4d84-9c52-2f8b6c1e4a10'
+    NestorId       = '3a9f8e7d-6c5b-4a49-8382-716a5b4c3d2e'
     NestorName     = 'Nestor Wilke'
     NestorUpn      = 'nestorw@fabrikam.com'
     NestorAlias    = 'nestor.wilke@fabrikam.com'
-    ItSupportId    = '8c7e2b19-4f3a-4a6e-b0d5-91e6f2a7c3d4'
+    ItSupportId    = '9e8d7c6b-5a49-4838-a726-15f4e3d2c1b0'
     ItSupportName  = 'IT Support'
     ItSupportUpn   = 'it-support@fabrikam.onmicrosoft.com'
     ContactId      = 'b4a9d2e7-1c35-4f08-8e6a-5d7c9b0f2e61'
@@ -291,8 +294,8 @@ function New-MailboxAce([string] $User, [string[]] $Rights, [bool] $IsInherited,
 $mailboxPermissions = @(
     New-MailboxAce 'NT AUTHORITY\SELF' @('FullAccess', 'ReadPermission') $false $false 'S-1-5-10'
     New-MailboxAce $tenant.ItSupportUpn @('FullAccess') $false $false 'S-1-5-21-3715942815-2107402187-3294617015-31457210'
-    New-MailboxAce 'EURPR05A001\Domain Admins' @('FullAccess') $true $false 'S-1-5-21-3715942815-2107402187-3294617015-512'
-    New-MailboxAce 'EURPR05A001\Administrator' @('FullAccess') $false $true 'S-1-5-21-3715942815-2107402187-3294617015-500'
+    New-MailboxAce 'FABRIKAM\Organization Management' @('FullAccess') $true $false 'S-1-5-21-3715942815-2107402187-3294617015-1117'
+    New-MailboxAce 'FABRIKAM\Temp Contractors' @('FullAccess') $false $true 'S-1-5-21-3715942815-2107402187-3294617015-2231'
 )
 
 $recipientPermissionTypes = @('Microsoft.Exchange.Data.Directory.Permission.RecipientPermission', 'Microsoft.Exchange.Data.ConfigurableObject', 'System.Object')

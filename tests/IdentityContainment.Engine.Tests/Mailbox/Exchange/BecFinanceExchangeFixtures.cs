@@ -14,7 +14,7 @@ internal static class BecFinanceExchangeFixtures
 {
     public static readonly MailDomains Fabrikam = new(new[] { "fabrikam.com", "fabrikam.onmicrosoft.com" });
 
-    public const string NestorObjectId = "3d0f5a5e-7d1b-4d84-9c52-2f8b6c1e4a10";
+    public const string NestorObjectId = "3a9f8e7d-6c5b-4a49-8382-716a5b4c3d2e";
 
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Exchange", "bec-finance");
 

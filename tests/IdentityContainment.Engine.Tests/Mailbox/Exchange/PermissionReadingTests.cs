@@ -22,9 +22,9 @@ public sealed class PermissionReadingTests
         Assert.False(attacker.Deny);
         Assert.False(attacker.IsRecipientPermission);
 
-        Assert.True(entries[@"EURPR05A001\Domain Admins"].IsInherited);
-        Assert.True(entries[@"EURPR05A001\Administrator"].Deny);
-        Assert.False(entries[@"EURPR05A001\Administrator"].IsInherited);
+        Assert.True(entries[@"FABRIKAM\Organization Management"].IsInherited);
+        Assert.True(entries[@"FABRIKAM\Temp Contractors"].Deny);
+        Assert.False(entries[@"FABRIKAM\Temp Contractors"].IsInherited);
     }
 
     [Fact]
