@@ -23,6 +23,7 @@ public sealed class RuleOwnerAddressTests
 
         InboxRuleFacts copy = Rule(attached.Where(reading => reading.Kind == ExchangeObjectKind.InboxRule), "Kopie an mich");
         Assert.Contains("nestor.wilke@fabrikam.com", copy.OwnerAddresses);
+        Assert.Equal(NestorObjectId, copy.UserId);
         Assert.DoesNotContain("nw-archive@mailbox-secure.example", Rule(attached.Where(reading => reading.Kind == ExchangeObjectKind.InboxRule), "Sync").OwnerAddresses);
         Assert.Equal(readings.Count, attached.Count);
     }
@@ -32,7 +33,11 @@ public sealed class RuleOwnerAddressTests
     {
         IReadOnlyList<ExchangeReading> attached = ExchangeRuleOwners.AttachOwnerAddresses(Read(Clixml("InboxRules.clixml")));
 
-        Assert.All(attached, reading => Assert.Empty(Facts<InboxRuleFacts>(reading).OwnerAddresses));
+        Assert.All(attached, reading =>
+        {
+            Assert.Empty(Facts<InboxRuleFacts>(reading).OwnerAddresses);
+            Assert.Null(Facts<InboxRuleFacts>(reading).UserId);
+        });
     }
 
     [Fact]
