@@ -1,0 +1,43 @@
+using IdentityContainment.Detection.Mailbox;
+
+namespace IdentityContainment.Mailboxes.Exchange;
+
+/// <summary>
+/// Which rules are hidden. A Get-InboxRule object has no property that says so (CIPP's maintainers on
+/// KelvinTegelaar/CIPP#2720: "inbox rules dont have a property to show if it's hidden or not"; public collection scripts
+/// compare the -IncludeHidden listing with the plain one). So a rule counts as hidden when the collector marked it
+/// (a Hidden or IsHidden column, or RuleVisibility = Hidden, as such scripts write), when it is one of Exchange's own
+/// hidden system rules, or when <see cref="MarkAgainstVisible"/> finds it missing from the plain listing.
+/// </summary>
+public static class HiddenInboxRules
+{
+    /// <summary>Exchange's own hidden rules: the junk e-mail rule and the out-of-office rules.</summary>
+    public static bool IsSystemRule(string name) =>
+        string.Equals(name, "Junk E-Mail Rule", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Microsoft.Exchange.OOF.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The rules of an -IncludeHidden listing with <see cref="InboxRuleFacts.Hidden"/> set on each one the plain listing
+    /// (Get-InboxRule without -IncludeHidden, same mailbox) does not have. Rules are matched by Identity.
+    /// </summary>
+    public static IReadOnlyList<InboxRuleFacts> MarkAgainstVisible(IEnumerable<InboxRuleFacts> includeHidden, IEnumerable<InboxRuleFacts> visible)
+    {
+        var shown = new HashSet<string>(visible.Select(rule => rule.Identity), StringComparer.OrdinalIgnoreCase);
+        return includeHidden.Select(rule => shown.Contains(rule.Identity) ? rule : rule with { Hidden = true }).ToList();
+    }
+
+    internal static bool? IsMarkedHidden(ExchangeObject rule)
+    {
+        if (rule.Has("IsHidden"))
+        {
+            return rule.Flag("IsHidden");
+        }
+
+        if (rule.Has("Hidden"))
+        {
+            return rule.Flag("Hidden");
+        }
+
+        return rule.Text("RuleVisibility") is { } visibility ? string.Equals(visibility, "Hidden", StringComparison.OrdinalIgnoreCase) : null;
+    }
+}
