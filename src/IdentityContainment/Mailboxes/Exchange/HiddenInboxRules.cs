@@ -11,11 +11,6 @@ namespace IdentityContainment.Mailboxes.Exchange;
 /// </summary>
 public static class HiddenInboxRules
 {
-    /// <summary>Exchange's own hidden rules: the junk e-mail rule and the out-of-office rules.</summary>
-    public static bool IsSystemRule(string name) =>
-        string.Equals(name, "Junk E-Mail Rule", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("Microsoft.Exchange.OOF.", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// The rules of an -IncludeHidden listing with <see cref="InboxRuleFacts.Hidden"/> set on each one the plain listing
     /// (Get-InboxRule without -IncludeHidden, same mailbox) does not have. Rules are matched by Identity.

@@ -37,7 +37,7 @@ internal static class InboxRuleObject
             Identity = identity,
             Name = name,
             Enabled = rule.Flag("Enabled") ?? true,
-            Hidden = HiddenInboxRules.IsMarkedHidden(rule) ?? HiddenInboxRules.IsSystemRule(name),
+            Hidden = HiddenInboxRules.IsMarkedHidden(rule) ?? RuleNameTraits.IsSystemRule(name),
             Source = MailboxFindingSources.ExchangeOnline,
             ForwardTo = ExchangeAddress.NormalizeAll(rule.List("ForwardTo")),
             RedirectTo = ExchangeAddress.NormalizeAll(rule.List("RedirectTo")),

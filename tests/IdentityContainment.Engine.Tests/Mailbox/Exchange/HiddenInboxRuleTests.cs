@@ -46,5 +46,5 @@ public sealed class HiddenInboxRuleTests
     [InlineData("Microsoft.Exchange.OOF.KnownExternalSenders.Global", true)]
     [InlineData("Junk", false)]
     [InlineData("Sync", false)]
-    public void System_rules_are_told_by_name(string name, bool system) => Assert.Equal(system, HiddenInboxRules.IsSystemRule(name));
+    public void System_rules_are_told_by_name(string name, bool system) => Assert.Equal(system, RuleNameTraits.IsSystemRule(name));
 }
