@@ -59,6 +59,19 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
     }
 
     [Fact]
+    public void A_rule_missing_from_the_plain_listing_is_judged_hidden_and_Exchanges_own_hidden_rule_is_not_a_finding()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: false);
+
+        ScriptResult result = shell.Run("Import-Evidence InboxRules.clixml | Get-MailboxPersistence -VisibleInboxRule (Import-Evidence InboxRules.Visible.clixml)");
+
+        Assert.Empty(result.AllErrors);
+        dynamic[] hidden = result.Rows("MailboxFinding").Where(f => ((string[])f.ReasonCodes).Contains("InboxRuleHidden")).ToArray();
+        Assert.Equal("Sync", (string)Assert.Single(hidden).Name);
+        Assert.DoesNotContain(result.Rows("MailboxFinding"), f => (string)f.Name == "Junk E-Mail Rule");
+    }
+
+    [Fact]
     public void Removal_runs_the_Exchange_cmdlets_with_the_arguments_a_person_would_and_keeps_before_images()
     {
         using HostedPowerShell shell = EvidenceShell(withExchange: true);

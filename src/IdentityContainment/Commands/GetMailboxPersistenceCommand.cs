@@ -44,6 +44,14 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>
+    /// The same mailboxes' rules as Get-InboxRule lists them without -IncludeHidden: a rule piped in from the
+    /// -IncludeHidden listing that is not among them is judged as hidden.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public PSObject[] VisibleInboxRule { get; set; } = Array.Empty<PSObject>();
+
     /// <summary>The lowest risk reported: Low (any rule fired), Medium or High.</summary>
     [Parameter]
     [ValidateSet("Low", "Medium", "High")]
@@ -109,12 +117,32 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     protected override void EndProcessing()
     {
         base.EndProcessing();
-        foreach (ExchangeReading reading in ExchangeRuleOwners.AttachOwnerAddresses(_exchangeReadings))
+        IReadOnlyList<ExchangeReading> readings = HiddenInboxRules.MarkAgainstVisible(_exchangeReadings, VisibleRules());
+        foreach (ExchangeReading reading in ExchangeRuleOwners.AttachOwnerAddresses(readings))
         {
             foreach (MailboxFinding finding in MailboxJudge.JudgeAny(reading.Facts!).Where(f => f.IsAtLeast(_minimum)))
             {
                 WriteResult(finding);
             }
+        }
+    }
+
+    /// <summary>The plain listing's rules; anything else given to -VisibleInboxRule is an error and left out.</summary>
+    private IEnumerable<InboxRuleFacts> VisibleRules()
+    {
+        foreach (PSObject input in VisibleInboxRule)
+        {
+            if (ExchangeObjectReader.Read(input, MailDomains.Unknown).Facts is InboxRuleFacts rule)
+            {
+                yield return rule;
+                continue;
+            }
+
+            WriteContainmentError(new ContainmentException(
+                ContainmentErrorKind.InvalidArgument,
+                "NotAnInboxRule",
+                "-VisibleInboxRule takes the objects Get-InboxRule lists without -IncludeHidden; this one is not an inbox rule, so it is left out.",
+                input));
         }
     }
 

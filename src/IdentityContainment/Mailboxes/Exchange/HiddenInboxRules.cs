@@ -21,6 +21,20 @@ public static class HiddenInboxRules
         return includeHidden.Select(rule => shown.Contains(rule.Identity) ? rule : rule with { Hidden = true }).ToList();
     }
 
+    /// <summary>
+    /// The readings with each inbox rule marked hidden that the plain listing of its own mailbox does not have; rules of
+    /// mailboxes the plain listing does not cover are left as they were, since nothing says whether they are shown.
+    /// </summary>
+    public static IReadOnlyList<ExchangeReading> MarkAgainstVisible(IEnumerable<ExchangeReading> readings, IEnumerable<InboxRuleFacts> visible)
+    {
+        ILookup<string, InboxRuleFacts> shownByMailbox = visible.ToLookup(rule => rule.Mailbox, StringComparer.OrdinalIgnoreCase);
+        return readings
+            .Select(reading => reading.Facts is InboxRuleFacts rule && shownByMailbox.Contains(rule.Mailbox)
+                ? reading with { Facts = MarkAgainstVisible(new[] { rule }, shownByMailbox[rule.Mailbox])[0] }
+                : reading)
+            .ToList();
+    }
+
     internal static bool? IsMarkedHidden(ExchangeObject rule)
     {
         if (rule.Has("IsHidden"))
