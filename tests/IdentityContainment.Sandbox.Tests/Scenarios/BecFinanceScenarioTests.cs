@@ -10,7 +10,7 @@ public sealed class BecFinanceScenarioTests
     private static async Task<SandboxServer> StartAsync() => await TestSandbox.StartAsync("bec-finance");
 
     private static GraphTestClient Automation(SandboxServer server) =>
-        new(server, server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["MailboxSettings.ReadWrite", "Mail.ReadBasic.All", "Domain.Read.All"] }));
+        new(server, Tokens.AutomationWith(server, "MailboxSettings.ReadWrite", "Mail.ReadBasic.All", "Domain.Read.All"));
 
     [Fact]
     public async Task Graph_lists_nestors_five_visible_rules_and_not_the_hidden_ones()
