@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class MessageRuleHandlers
         var rules = Visible(mailbox!).OrderBy(PageKey, StringComparer.Ordinal);
         var (page, hasMore) = query!.Paging.Take(rules, PageKey);
         return query.Paging.Answer(
-            new System.Text.Json.Nodes.JsonObject { ["@odata.context"] = GraphContext.Collection(MessageRuleProjection.EntitySet(user!), query.Select) },
+            new JsonObject { ["@odata.context"] = GraphContext.Collection(MessageRuleProjection.EntitySet(user!), query.Select) },
             page, hasMore, PageKey, r => MessageRuleProjection.Item(r, query.Select));
     }
 

@@ -12,6 +12,7 @@ namespace IdentityContainment.Sandbox;
 internal static class MessageRuleUpdate
 {
     private static readonly string[] ReadOnly = ["id", "hasError", "isReadOnly"];
+    private static readonly string[] Writable = ["displayName", "sequence", "isEnabled", "conditions", "exceptions", "actions"];
 
     public static (InboxRuleRecord? Rule, GraphResponse? Error) Apply(string? body, InboxRuleRecord rule, DateTimeOffset now)
     {
@@ -26,6 +27,10 @@ internal static class MessageRuleUpdate
                 continue;
             if (ReadOnly.Contains(name, StringComparer.Ordinal))
                 return (null, Invalid($"The property '{name}' is read-only and cannot be set."));
+            // OData's answer for a property the type does not declare.
+            if (!Writable.Contains(name, StringComparer.Ordinal))
+                return (null, GraphResponse.Error(400, "RequestBodyRead",
+                    $"The property '{name}' does not exist on type 'microsoft.graph.messageRule'. Make sure to only use property names that are defined by the type."));
             try
             {
                 updated = name switch
@@ -36,15 +41,9 @@ internal static class MessageRuleUpdate
                     "conditions" => updated with { Conditions = value?.Deserialize<MessageRulePredicates>(options) },
                     "exceptions" => updated with { Exceptions = value?.Deserialize<MessageRulePredicates>(options) },
                     "actions" => updated with { Actions = value?.Deserialize<MessageRuleActions>(options) },
-                    "displayName" or "sequence" or "isEnabled" => throw new JsonException(),
-                    // OData's answer for a property the type does not declare.
-                    _ => throw new UnknownPropertyException(name),
+                    // A writable property with a value of the wrong type.
+                    _ => throw new JsonException(),
                 };
-            }
-            catch (UnknownPropertyException)
-            {
-                return (null, GraphResponse.Error(400, "RequestBodyRead",
-                    $"The property '{name}' does not exist on type 'microsoft.graph.messageRule'. Make sure to only use property names that are defined by the type."));
             }
             catch (JsonException)
             {
@@ -58,6 +57,4 @@ internal static class MessageRuleUpdate
     private static GraphResponse Invalid(string message) => GraphResponse.Error(400, "ErrorInvalidRequest", message);
 
     private static string? Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-
-    private sealed class UnknownPropertyException(string name) : Exception(name);
 }
