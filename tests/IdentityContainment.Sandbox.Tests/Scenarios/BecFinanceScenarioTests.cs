@@ -103,7 +103,7 @@ public sealed class BecFinanceScenarioTests
     }
 
     [Fact]
-    public async Task The_service_accounts_without_a_mailbox_and_the_attackers_user_with_an_empty_one_answer_as_graph_does()
+    public async Task The_attackers_user_has_an_empty_mailbox_that_lists_no_rules()
     {
         await using var server = await StartAsync();
         using var graph = Automation(server);
