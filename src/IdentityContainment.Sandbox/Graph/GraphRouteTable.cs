@@ -54,6 +54,19 @@ internal static class GraphRouteTable
             // Audit logs are in the reports service's limit (CONTRACT §13), not the directory's resource units.
             new("GET", "auditLogs/directoryAudits", GraphPermissions.ReadDirectoryAudits, DirectoryAuditHandlers.List, ThrottleClass.Reports),
 
+            // Outlook (CONTRACT §6): not directory requests, so they cost no resource units and count against no directory quota;
+            // they count against Outlook's 10,000 requests per 10 minutes per app and mailbox, and the router holds each against
+            // Outlook's 4-in-flight limit (CONTRACT §13).
+            new("GET", "users/{id}/mailFolders/inbox/messageRules", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.List, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.Get, ThrottleClass.Outlook),
+            new("PATCH", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Update, ThrottleClass.Outlook),
+            new("DELETE", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Delete, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders", GraphPermissions.ReadMailFolders, MailFolderHandlers.List, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/{folderId}", GraphPermissions.ReadMailFolders, MailFolderHandlers.Get, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/{folderId}/childFolders", GraphPermissions.ReadMailFolders, MailFolderHandlers.ListChildFolders, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailboxSettings", GraphPermissions.ReadMailboxSettings, MailboxSettingsHandler.Get, ThrottleClass.Outlook),
+            new("GET", "domains", GraphPermissions.ReadDomains, DomainHandlers.List),
+
             // Identity Protection has its own limit (1 request per second per tenant, no Retry-After)
             // and does not count against the directory's write quota. The actions come before {id}.
             new("POST", "identityProtection/riskyUsers/confirmCompromised", GraphPermissions.WriteRiskyUsers, RiskyUserHandlers.ConfirmCompromised, ThrottleClass.IdentityProtection),

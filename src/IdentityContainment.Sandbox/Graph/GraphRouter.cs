@@ -19,9 +19,17 @@ internal sealed class GraphRouter
     private readonly BatchProcessor _batch;
     private readonly PagingOptions _paging;
     private readonly MailboxConcurrencyGate _mailboxes;
+    private readonly TimeSpan _latency;
 
-    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging)
+    /// <param name="latency">
+    /// The sandbox's --latency-ms: every Graph request takes this long to answer, a $batch item as much as a plain request
+    /// (items run in parallel, so a parallel batch takes it about once), and an Outlook request holds its mailbox's place
+    /// for that time, as a real request holds it while the mailbox serves it.
+    /// </param>
+    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging,
+        TimeSpan latency = default)
     {
+        _latency = latency;
         _paging = paging;
         _tenant = tenant;
         _governor = governor;
@@ -42,13 +50,17 @@ internal sealed class GraphRouter
         var isBatch = segments is ["$batch"];
         var caller = request.Caller.Caller;
 
-        // An Outlook request holds its mailbox's place from here to its answer, injected latency included.
+        // An Outlook request holds its mailbox's place from here to its answer, latency included; an item of a parallel
+        // batch had its place taken when the batch arrived.
         var mailbox = caller is null || isBatch ? null : OutlookMailbox.Of(segments, caller, _tenant);
-        var enteredMailbox = mailbox is not null && _mailboxes.TryEnter(caller!.AppId, mailbox);
+        var enteredMailbox = mailbox is not null && request.MailboxPlace is null && _mailboxes.TryEnter(caller!.AppId, mailbox);
+        var overMailboxLimit = mailbox is not null && (request.MailboxPlace is { } place ? !place : !enteredMailbox);
         GraphResponse response;
         try
         {
-            response = await ServeAsync(request, method, segments, isBatch, caller, mailbox is not null && !enteredMailbox, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
+            if (_latency > TimeSpan.Zero && !isBatch)
+                await Task.Delay(_latency, cancellationToken).ConfigureAwait(false);
+            response = await ServeAsync(request, method, segments, isBatch, caller, overMailboxLimit, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -76,6 +88,21 @@ internal sealed class GraphRouter
         });
         return response;
     }
+
+    /// <summary>
+    /// Takes an Outlook mailbox place for one item of a parallel batch, at the batch's arrival: the items of one batch reach
+    /// the mailbox together, so they count as concurrent however fast the sandbox would run them one by one. Null when the
+    /// item is no Outlook request; true when the place is taken (give it back with <see cref="ReleaseMailboxPlace"/>).
+    /// </summary>
+    internal bool? TakeMailboxPlace(string path, CallerIdentity? caller)
+    {
+        if (caller is null || OutlookMailbox.Of(GraphPath.Segments(path), caller, _tenant) is not { } mailbox)
+            return null;
+        return _mailboxes.TryEnter(caller.AppId, mailbox);
+    }
+
+    internal void ReleaseMailboxPlace(string path, CallerIdentity caller) =>
+        _mailboxes.Exit(caller.AppId, OutlookMailbox.Of(GraphPath.Segments(path), caller, _tenant)!);
 
     private async Task<GraphResponse> ServeAsync(GraphRequest request, string method, IReadOnlyList<string> segments, bool isBatch, CallerIdentity? caller,
         bool overMailboxLimit, string clientRequestId, string requestId, CancellationToken cancellationToken)
@@ -129,7 +156,8 @@ internal sealed class GraphRouter
             if (!SignedInUserScopes.AllowRoute(route, caller, values, _tenant))
                 return GraphResponse.Forbidden();
             var query = ODataQuery.Parse(request.Query);
-            var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite);
+            var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite,
+                route.ThrottleClass == ThrottleClass.Outlook ? OutlookMailbox.Of(segments, caller, _tenant) : null);
             if (!decision.Allowed)
                 return FaultResponses.Throttled(decision);
             var response = route.Handler(new GraphCallContext(_tenant, caller, request, values, query, _paging));

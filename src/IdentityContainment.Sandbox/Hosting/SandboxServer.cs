@@ -39,7 +39,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var governor = new ThrottleGovernor(Throttling, tenant);
         Paging = options.Paging;
-        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets), Paging);
+        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets), Paging, options.Latency);
         // The vault takes only tokens for its own resource: a Graph token gets the challenge again.
         var vaultTokens = new AccessTokenValidator(_signingKey, tenant, KeyVaultResource.IsKeyVaultAudience,
             audience => $"AKV10022: Invalid audience. Expected {KeyVaultResource.Uri}, found: {audience}.");
@@ -150,6 +150,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The ground truth: which of the attacker's footholds still work (same as GET /sandbox/footholds).</summary>
     public IReadOnlyList<FootholdStatus> EvaluateFootholds() => FootholdEvaluator.Evaluate(Tenant);
+
+    /// <summary>The mail ground truth: per mailbox, whether mail still leaves the organization (same as GET /sandbox/mail-leaks).</summary>
+    public IReadOnlyList<MailLeakStatus> EvaluateMailLeaks() => MailLeakEvaluator.Evaluate(Tenant);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,20 @@ public sealed partial class TenantState
         lock (_gate) return _mailboxes.Find(userId);
     }
 
+    /// <summary>The organization's mail contacts (fixed by the scenario).</summary>
+    public IReadOnlyList<MailContactRecord> MailContacts { get; }
+
+    public MailContactRecord? FindMailContact(string name) =>
+        MailContacts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the address's domain is one of the tenant's verified domains; added but unverified ones are not its own.</summary>
+    public bool IsOwnAddress(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var domain = at < 0 ? "" : address[(at + 1)..];
+        return Info.VerifiedDomains.Any(d => string.Equals(d.Name, domain, StringComparison.OrdinalIgnoreCase));
+    }
+
     public IReadOnlyList<MailboxRecord> Mailboxes
     {
         get { lock (_gate) return _mailboxes.ToArray(); }
@@ -36,6 +50,20 @@ public sealed partial class TenantState
                 return false;
             _mailboxes.Update(userId, m => m with { InboxRules = m.InboxRules.Where(r => r.Id != ruleId).ToArray() });
             return true;
+        }
+    }
+
+    /// <summary>Puts <paramref name="rule"/> in place of the rule with its id; null when the mailbox or the rule is gone.</summary>
+    public InboxRuleRecord? ReplaceInboxRule(string userId, InboxRuleRecord rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_gate)
+        {
+            var mailbox = _mailboxes.Find(userId);
+            if (mailbox is null || !mailbox.InboxRules.Any(r => r.Id == rule.Id))
+                return null;
+            _mailboxes.Update(userId, m => m with { InboxRules = m.InboxRules.Select(r => r.Id == rule.Id ? rule : r).ToArray() });
+            return rule;
         }
     }
 

@@ -28,4 +28,12 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     /// says "The maximum and default page size is 1,000 objects" (CONTRACT §9); the sandbox applies that (INFERRED).
     /// </summary>
     public static readonly CollectionPageSizes DirectoryAudits = new(1000, 1000);
+
+    /// <summary>
+    /// Outlook collections: "If a collection exceeds the default page size (10 items), the @odata.nextLink property is
+    /// returned" (user-list-mailfolders page). The messageRules list states no bounds; the sandbox applies the same there
+    /// (INFERRED), erring small so a client that ignores @odata.nextLink shows it. The largest $top is not stated either;
+    /// 1000 is what Outlook's message lists accept (INFERRED).
+    /// </summary>
+    public static readonly CollectionPageSizes Outlook = new(10, 1000);
 }
