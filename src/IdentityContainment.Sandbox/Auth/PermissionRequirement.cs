@@ -197,4 +197,28 @@ internal static class GraphPermissions
         ["AuditLog.Read.All", "Directory.Read.All"],
         [DirectoryRoles.GlobalAdministrator, DirectoryRoles.GlobalReader, DirectoryRoles.ReportsReader, DirectoryRoles.SecurityAdministrator,
          DirectoryRoles.SecurityOperator, DirectoryRoles.SecurityReader]);
+
+    // Mail (CONTRACT §6; PERMISSIONS-LOOKUP; graph-permissions.json for mailFolders and domains). The same names serve
+    // delegated and application callers; a delegated caller reaches only its own mailbox (MailboxAccess).
+
+    /// <summary>GET .../mailFolders/inbox/messageRules, /{id} and GET mailboxSettings: MailboxSettings.Read least (PERMS).</summary>
+    public static readonly PermissionRequirement ReadMailboxSettings = new(
+        ["MailboxSettings.Read", "MailboxSettings.ReadWrite"],
+        ["MailboxSettings.Read", "MailboxSettings.ReadWrite"]);
+
+    /// <summary>PATCH and DELETE .../messageRules/{id}: MailboxSettings.ReadWrite only (PERMS).</summary>
+    public static readonly PermissionRequirement WriteMailboxSettings = new(["MailboxSettings.ReadWrite"], ["MailboxSettings.ReadWrite"]);
+
+    /// <summary>
+    /// GET users/{id}/mailFolders/{id}: Mail.ReadBasic.All least for applications, Mail.ReadBasic for delegated callers;
+    /// Mail.Read and Mail.ReadWrite also allow it (PERMS).
+    /// </summary>
+    public static readonly PermissionRequirement ReadMailFolders = new(
+        ["Mail.ReadBasic.All", "Mail.Read", "Mail.ReadWrite"],
+        ["Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite"]);
+
+    /// <summary>GET domains: Domain.Read.All least, Domain.ReadWrite.All and Directory.Read.All also (PERMS; work accounts only).</summary>
+    public static readonly PermissionRequirement ReadDomains = new(
+        ["Domain.Read.All", "Domain.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+        ["Domain.Read.All", "Domain.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"]);
 }

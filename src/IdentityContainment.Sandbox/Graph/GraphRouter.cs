@@ -19,9 +19,17 @@ internal sealed class GraphRouter
     private readonly BatchProcessor _batch;
     private readonly PagingOptions _paging;
     private readonly MailboxConcurrencyGate _mailboxes;
+    private readonly TimeSpan _latency;
 
-    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging)
+    /// <param name="latency">
+    /// The sandbox's --latency-ms: every Graph request takes this long to answer, a $batch item as much as a plain request
+    /// (items run in parallel, so a parallel batch takes it about once), and an Outlook request holds its mailbox's place
+    /// for that time, as a real request holds it while the mailbox serves it.
+    /// </param>
+    public GraphRouter(TenantState tenant, ThrottleGovernor governor, FaultInjector faults, RequestLog log, IReadOnlyList<GraphRoute> routes, PagingOptions paging,
+        TimeSpan latency = default)
     {
+        _latency = latency;
         _paging = paging;
         _tenant = tenant;
         _governor = governor;
@@ -48,6 +56,8 @@ internal sealed class GraphRouter
         GraphResponse response;
         try
         {
+            if (_latency > TimeSpan.Zero && !isBatch)
+                await Task.Delay(_latency, cancellationToken).ConfigureAwait(false);
             response = await ServeAsync(request, method, segments, isBatch, caller, mailbox is not null && !enteredMailbox, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
         }
         finally

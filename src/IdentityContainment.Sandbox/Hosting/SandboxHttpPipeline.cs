@@ -36,15 +36,15 @@ internal sealed class SandboxHttpPipeline(
                 await control.HandleAsync(http, rest).ConfigureAwait(false);
                 return;
             }
-            if (latency > TimeSpan.Zero)
-                await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
-
+            // Graph requests wait inside the router, where an Outlook request holds its mailbox's place meanwhile.
             if (segments.Length > 0 && string.Equals(segments[0], "v1.0", StringComparison.OrdinalIgnoreCase))
             {
                 var graphPath = rawPath[(rawPath.IndexOf("v1.0", StringComparison.OrdinalIgnoreCase) + "v1.0".Length)..];
                 await graph.HandleAsync(http, graphPath.Length == 0 ? "/" : graphPath, rawQuery).ConfigureAwait(false);
                 return;
             }
+            if (latency > TimeSpan.Zero)
+                await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             var (kind, result) = await ServeIdentityAsync(http, segments).ConfigureAwait(false);
             await HttpJson.WriteAsync(http.Response, result).ConfigureAwait(false);

@@ -39,7 +39,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var governor = new ThrottleGovernor(Throttling, tenant);
         Paging = options.Paging;
-        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets), Paging);
+        var router = new GraphRouter(tenant, governor, Faults, Requests, GraphRouteTable.Create(_passwordResets), Paging, options.Latency);
         // The vault takes only tokens for its own resource: a Graph token gets the challenge again.
         var vaultTokens = new AccessTokenValidator(_signingKey, tenant, KeyVaultResource.IsKeyVaultAudience,
             audience => $"AKV10022: Invalid audience. Expected {KeyVaultResource.Uri}, found: {audience}.");

@@ -15,7 +15,14 @@ public sealed record GeneratedTenantOptions
     /// <summary>Third-party enterprise apps users consent to.</summary>
     public int ServicePrincipals { get; init; } = 20;
     public int GrantsPerUser { get; init; } = 1;
+    /// <summary>Inbox rules in each generated mailbox; they rotate through ordinary kinds, some moving or copying to folders.</summary>
     public int InboxRulesPerUser { get; init; } = 1;
+
+    /// <summary>
+    /// How many generated users (the first ones) have a mailbox, each with <see cref="InboxRulesPerUser"/> rules; the rest
+    /// have none and answer MailboxNotEnabledForRESTAPI. Null: every generated user has one when there are rules to give.
+    /// </summary>
+    public int? Mailboxes { get; init; }
     public int Seed { get; init; } = 1;
 
     /// <summary>The moment relative times are taken from; default now.</summary>
@@ -80,6 +87,27 @@ public static class GeneratedTenantPresets
         InboxRulesPerUser = 0,
         ConsentVariety = true,
         Seed = 14,
+        Now = now,
+    };
+}
+
+/// <summary>Tenants the mailbox benchmark runs against.</summary>
+public static class GeneratedMailboxPresets
+{
+    /// <summary>
+    /// The mailbox benchmark tenant (issue 15): 1,000 users, each with a mailbox of 10 inbox rules (folders to resolve
+    /// among them). <c>--scenario mailbox-benchmark</c> loads exactly this.
+    /// </summary>
+    public static GeneratedTenantOptions MailboxBenchmark(DateTimeOffset? now = null) => new()
+    {
+        Name = ScenarioLoader.MailboxBenchmarkName,
+        Users = 1_000,
+        Mailboxes = 1_000,
+        InboxRulesPerUser = 10,
+        CompromisedUsers = 1,
+        ServicePrincipals = 20,
+        GrantsPerUser = 1,
+        Seed = 15,
         Now = now,
     };
 }

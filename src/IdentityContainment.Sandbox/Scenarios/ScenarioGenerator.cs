@@ -23,6 +23,8 @@ public static class ScenarioGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(options.ServicePrincipals);
         ArgumentOutOfRangeException.ThrowIfNegative(options.GrantsPerUser);
         ArgumentOutOfRangeException.ThrowIfNegative(options.InboxRulesPerUser);
+        if (options.Mailboxes is < 0 || options.Mailboxes > options.Users)
+            throw new ArgumentOutOfRangeException(nameof(options), "Mailboxes must be between 0 and Users.");
         if (options.CompromisedUsers < 0 || options.CompromisedUsers > options.Users)
             throw new ArgumentOutOfRangeException(nameof(options), "CompromisedUsers must be between 0 and Users.");
         if (options.CompromisedSyncedUsers < 0 || options.CompromisedGuests < 0 || options.CompromisedGlobalAdministrators < 0
@@ -120,19 +122,8 @@ public static class ScenarioGenerator
                 });
                 consent?.Consented(user, app, (firstApp + g) % apps.Count, footholds);
             }
-            if (options.InboxRulesPerUser > 0)
-                mailboxes.Add(new MailboxRecord
-                {
-                    UserId = user.Id,
-                    InboxRules = Enumerable.Range(1, options.InboxRulesPerUser).Select(r => new InboxRuleRecord
-                    {
-                        Id = $"AQAAA{i:D5}{r:D2}=",
-                        DisplayName = r == 1 ? "Newsletters" : $"Sort rule {r}",
-                        Sequence = r,
-                        Conditions = new MessageRulePredicates { SenderContains = [$"newsletter{r}@"] },
-                        Actions = new MessageRuleActions { MoveToFolder = "AAMkAGNvbnRvc28tbmV3c2xldHRlcnM=", StopProcessingRules = true },
-                    }).ToArray(),
-                });
+            if (i < (options.Mailboxes ?? (options.InboxRulesPerUser > 0 ? options.Users : 0)))
+                mailboxes.Add(GeneratedMailbox.For(user, i, options.InboxRulesPerUser, domain));
             methods.Add(new AuthenticationMethodRecord { Id = WellKnownAuthenticationMethodIds.Password, UserId = user.Id, Type = AuthenticationMethodType.Password, CreatedDateTime = passwordChanged });
             methods.Add(new AuthenticationMethodRecord
             {

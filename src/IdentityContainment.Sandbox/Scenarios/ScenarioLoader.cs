@@ -16,6 +16,9 @@ public static partial class ScenarioLoader
     /// <summary>The OAuth benchmark tenant, generated: <see cref="GeneratedTenantPresets.LargeConsent"/>.</summary>
     public const string LargeConsentName = "large-consent";
 
+    /// <summary>The mailbox benchmark tenant, generated: <see cref="GeneratedMailboxPresets.MailboxBenchmark"/>.</summary>
+    public const string MailboxBenchmarkName = "mailbox-benchmark";
+
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent"];
 
@@ -33,6 +36,8 @@ public static partial class ScenarioLoader
             return Prepare(ScenarioGenerator.Generate(GeneratedTenantOptions.PasswordSpray(loadTime)), $"{PasswordSprayName} (generated)");
         if (string.Equals(nameOrPath, LargeConsentName, StringComparison.OrdinalIgnoreCase))
             return Prepare(ScenarioGenerator.Generate(GeneratedTenantPresets.LargeConsent(loadTime)), $"{LargeConsentName} (generated)");
+        if (string.Equals(nameOrPath, MailboxBenchmarkName, StringComparison.OrdinalIgnoreCase))
+            return Prepare(ScenarioGenerator.Generate(GeneratedMailboxPresets.MailboxBenchmark(loadTime)), $"{MailboxBenchmarkName} (generated)");
         var bundled = BundledNames.FirstOrDefault(n => string.Equals(n, nameOrPath, StringComparison.OrdinalIgnoreCase));
         if (bundled is not null)
             return Parse(ReadBundled(bundled), $"Scenarios/{bundled}.json", loadTime);
@@ -41,7 +46,7 @@ public static partial class ScenarioLoader
         var looksLikePath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         throw new ScenarioLoadException(nameOrPath, looksLikePath
             ? "file not found."
-            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {LargeConsentName}, {GeneratedName}).");
+            : $"no bundled scenario has this name and no such file exists (bundled: {string.Join(", ", BundledNames)}, {PasswordSprayName}, {LargeConsentName}, {MailboxBenchmarkName}, {GeneratedName}).");
     }
 
     public static Scenario LoadFile(string path, DateTimeOffset? loadTime = null)

@@ -168,8 +168,26 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
         {
             CheckUnique(mailboxes[i].InboxRules, $"mailboxes[{i}].inboxRules", r => r.Id);
             CheckUnique(mailboxes[i].Delegations, $"mailboxes[{i}].delegations", d => d.Id);
+            CheckFolders(mailboxes[i], $"mailboxes[{i}]");
         }
         return mailboxes;
+    }
+
+    /// <summary>Folder ids unique, well-known names real and used once, parents and rule targets resolving in the mailbox.</summary>
+    private void CheckFolders(MailboxRecord mailbox, string at)
+    {
+        CheckUnique(mailbox.Folders, $"{at}.folders", f => f.Id);
+        foreach (var folder in mailbox.Folders.Where(f => f.WellKnownName is not null))
+            if (!MailFolders.IsWellKnownName(folder.WellKnownName!))
+                Problem($"{at}.folders: '{folder.WellKnownName}' is not a well-known folder name Graph documents.");
+        CheckUnique(mailbox.Folders.Where(f => f.WellKnownName is not null).ToArray(), $"{at}.folders", f => f.WellKnownName!.ToLowerInvariant(), what: "well-known name");
+        var ids = MailFolders.Of(mailbox).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in mailbox.Folders.Where(f => f.ParentFolderId is not null && !ids.Contains(f.ParentFolderId)))
+            Problem($"{at}.folders: '{folder.DisplayName}' names parent folder '{folder.ParentFolderId}', which the mailbox does not have.");
+        foreach (var rule in mailbox.InboxRules)
+            foreach (var target in new[] { rule.Actions?.MoveToFolder, rule.Actions?.CopyToFolder }.OfType<string>())
+                if (!ids.Contains(target))
+                    Problem($"{at}.inboxRules: rule '{rule.DisplayName}' moves or copies to folder '{target}', which the mailbox does not have.");
     }
 
     private AuthenticationMethodRecord[] CheckAuthenticationMethods()

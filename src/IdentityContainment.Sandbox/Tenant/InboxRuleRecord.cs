@@ -9,6 +9,13 @@ public sealed record InboxRuleRecord
     public bool IsEnabled { get; init; } = true;
     public bool HasError { get; init; }
     public bool IsReadOnly { get; init; }
+
+    /// <summary>
+    /// A hidden rule (Get-InboxRule -IncludeHidden shows it). Graph's messageRules do not list it: rules found only
+    /// with -IncludeHidden are missing from the inbox rule views (CIPP issue 2720; office-docs-powershell issue 2140),
+    /// so the sandbox serves no hidden rule over Graph, by list or by id. Never written by Graph.
+    /// </summary>
+    public bool IsHidden { get; init; }
     public MessageRulePredicates? Conditions { get; init; }
     public MessageRulePredicates? Exceptions { get; init; }
     public MessageRuleActions? Actions { get; init; }

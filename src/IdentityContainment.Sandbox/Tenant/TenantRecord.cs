@@ -10,6 +10,9 @@ public sealed record TenantRecord
     public string TenantType { get; init; } = "AAD";
     public DateTimeOffset? CreatedDateTime { get; init; }
 
+    /// <summary>Domains added to the tenant but not verified: GET /domains lists them with isVerified false; they are no tenant's own.</summary>
+    public IReadOnlyList<string> UnverifiedDomains { get; init; } = [];
+
     /// <summary>The domain new UPNs are shown with; falls back to the initial domain.</summary>
     public string DefaultDomain =>
         (VerifiedDomains.FirstOrDefault(d => d.IsDefault) ?? VerifiedDomains.First(d => d.IsInitial)).Name;

@@ -39,6 +39,20 @@ public sealed partial class TenantState
         }
     }
 
+    /// <summary>Puts <paramref name="rule"/> in place of the rule with its id; null when the mailbox or the rule is gone.</summary>
+    public InboxRuleRecord? ReplaceInboxRule(string userId, InboxRuleRecord rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_gate)
+        {
+            var mailbox = _mailboxes.Find(userId);
+            if (mailbox is null || !mailbox.InboxRules.Any(r => r.Id == rule.Id))
+                return null;
+            _mailboxes.Update(userId, m => m with { InboxRules = m.InboxRules.Select(r => r.Id == rule.Id ? rule : r).ToArray() });
+            return rule;
+        }
+    }
+
     public bool ClearMailboxForwarding(string userId)
     {
         lock (_gate)

@@ -4,8 +4,9 @@ namespace IdentityContainment.Sandbox;
 /// Outlook's concurrency limit: 4 requests in flight per app ID and mailbox (throttling-limits.md, CONTRACT §12/§13).
 /// A request holds its place from arrival until its answer, injected latency included; a fifth one is refused with the
 /// 429 Graph was observed to send ("Application is over its MailboxConcurrency limit.", examples/06-outlook-
-/// mailboxconcurrency-429.response.OBSERVED.json). Whether that 429 carries a Retry-After is not documented, so the
-/// sandbox sends none and the client must fall back to backing off.
+/// mailboxconcurrency-429.response.OBSERVED.json). It carries a Retry-After of one second: throttling.md says a throttled
+/// request gets "a suggested wait time ... in the response header of the failed request", and a batch item its own
+/// Retry-After (CONTRACT §12). One second is the smallest whole value; a place frees as soon as one answer is sent.
 /// </summary>
 internal sealed class MailboxConcurrencyGate(ThrottlingOptions options)
 {
@@ -42,6 +43,10 @@ internal sealed class MailboxConcurrencyGate(ThrottlingOptions options)
         }
     }
 
-    public static GraphResponse Refused() =>
-        GraphResponse.Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", RequestOutcome.Throttled);
+    public static GraphResponse Refused()
+    {
+        var refused = GraphResponse.Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", RequestOutcome.Throttled);
+        refused.Headers["Retry-After"] = "1";
+        return refused;
+    }
 }

@@ -85,3 +85,31 @@ public sealed class LargeConsentTenantTests
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
     }
 }
+
+public sealed class MailboxBenchmarkTenantTests
+{
+    [Fact]
+    public void A_thousand_mailboxes_with_ten_rules_each_whose_folders_resolve()
+    {
+        var scenario = ScenarioLoader.Load(ScenarioLoader.MailboxBenchmarkName);
+
+        Assert.Equal(1_000, scenario.Mailboxes.Count);
+        Assert.All(scenario.Mailboxes, m => Assert.Equal(10, m.InboxRules.Count));
+        var first = scenario.Mailboxes[0];
+        var folderIds = MailFolders.Of(first).Select(f => f.Id).ToHashSet();
+        var targets = first.InboxRules.SelectMany(r => new[] { r.Actions?.MoveToFolder, r.Actions?.CopyToFolder }).OfType<string>().ToArray();
+        Assert.True(targets.Length >= 4);
+        Assert.All(targets, t => Assert.Contains(t, folderIds));
+    }
+
+    [Fact]
+    public void Fewer_mailboxes_than_users_leaves_the_rest_without_one()
+    {
+        var scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 10, Mailboxes = 4, InboxRulesPerUser = 3 });
+        var tenant = new TenantState(scenario);
+
+        Assert.Equal(4, scenario.Mailboxes.Count);
+        Assert.Null(tenant.FindMailbox(tenant.FindUser("user00005@contoso.com")!.Id));
+        Assert.Equal(3, tenant.FindMailbox(tenant.FindUser("user00000@contoso.com")!.Id)!.InboxRules.Count);
+    }
+}

@@ -4,9 +4,8 @@ using System.Text.Json.Nodes;
 namespace IdentityContainment.Sandbox.Tests;
 
 /// <summary>
-/// Outlook's limit of 4 requests in flight per app and mailbox (CONTRACT §12/§13). The sandbox serves no Outlook
-/// route yet, so these hold requests on the wire with injected latency on an inbox-rules path: the limit is checked
-/// before routing, for the whole Outlook path family, so it applies as soon as the routes exist.
+/// Outlook's limit of 4 requests in flight per app and mailbox (CONTRACT §12/§13). These hold requests on the wire with
+/// injected latency on the inbox-rules path; the limit is checked before routing, for the whole Outlook path family.
 /// </summary>
 public sealed class MailboxConcurrencyTests
 {
@@ -38,7 +37,7 @@ public sealed class MailboxConcurrencyTests
         var throttled = Assert.Single(answers, a => (int)a["status"]! == 429);
         Assert.Equal("ApplicationThrottled", (string?)throttled["body"]!["error"]!["code"]);
         Assert.Equal("Application is over its MailboxConcurrency limit.", (string?)throttled["body"]!["error"]!["message"]);
-        Assert.Null(throttled["headers"]!["Retry-After"]);
+        Assert.Equal("1", (string?)throttled["headers"]!["Retry-After"]);
         Assert.Single(server.Requests.Snapshot(), e => e.Outcome == RequestOutcome.Throttled);
     }
 
@@ -75,5 +74,53 @@ public sealed class MailboxConcurrencyTests
             var answers = await BatchOfReadsAsync(server, Enumerable.Repeat(RulesOf(Known.AdeleUpn), 4).ToArray());
             Assert.DoesNotContain(answers, a => (int)a["status"]! == 429);
         }
+    }
+
+    [Fact]
+    public async Task Fifth_parallel_single_call_to_one_mailbox_is_429_and_four_are_not()
+    {
+        await using var server = HoldOutlookRequests(await TestSandbox.StartAsync());
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var four = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => graph.GetAsync(RulesOf(Known.AdeleUpn))));
+        var five = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => graph.GetAsync(RulesOf(Known.AdeleUpn))));
+
+        Assert.All(four, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var throttled = Assert.Single(five, r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        await GraphAssert.ErrorAsync(throttled, HttpStatusCode.TooManyRequests, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
+        Assert.Equal("1", GraphAssert.Header(throttled, "Retry-After"));
+    }
+
+    [Fact]
+    public async Task Items_of_one_batch_chained_by_depends_on_do_not_count_as_concurrent()
+    {
+        await using var server = HoldOutlookRequests(await TestSandbox.StartAsync());
+        using var graph = GraphTestClient.AsAutomation(server);
+        var requests = new JsonArray(Enumerable.Range(1, 6).Select(i => (JsonNode)new JsonObject
+        {
+            ["id"] = $"{i}",
+            ["method"] = "GET",
+            ["url"] = RulesOf(Known.AdeleUpn),
+            ["dependsOn"] = i == 1 ? null : new JsonArray($"{i - 1}"),
+        }).ToArray());
+        foreach (var request in requests)
+            if (request!["dependsOn"] is null)
+                request.AsObject().Remove("dependsOn");
+
+        var response = await graph.PostAsync("$batch", new JsonObject { ["requests"] = requests }.ToJsonString());
+
+        var answers = (await GraphTestClient.JsonAsync(response))["responses"]!.AsArray();
+        Assert.All(answers, a => Assert.Equal(200, (int)a!["status"]!));
+    }
+
+    [Fact]
+    public async Task The_sandboxs_latency_holds_the_mailboxs_place_like_a_slow_answer()
+    {
+        // No fault rule here: only the --latency-ms option keeps the first four in flight while the fifth arrives.
+        await using var server = await TestSandbox.StartAsync(configure: o => o.Latency = TimeSpan.FromSeconds(2));
+
+        var answers = await BatchOfReadsAsync(server, Enumerable.Repeat(RulesOf(Known.AdeleUpn), 5).ToArray());
+
+        Assert.Single(answers, a => (int)a["status"]! == 429);
     }
 }

@@ -28,4 +28,11 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     /// says "The maximum and default page size is 1,000 objects" (CONTRACT §9); the sandbox applies that (INFERRED).
     /// </summary>
     public static readonly CollectionPageSizes DirectoryAudits = new(1000, 1000);
+
+    /// <summary>
+    /// Outlook collections (messageRules): "the default page size is 10" is what Outlook's list pages state for messages
+    /// (user-list-messages), and $top goes up to 1000 there; messageRules pages state no bounds, so the sandbox applies the
+    /// same (INFERRED), erring small so a client that ignores @odata.nextLink shows it.
+    /// </summary>
+    public static readonly CollectionPageSizes Outlook = new(10, 1000);
 }
