@@ -37,7 +37,7 @@ internal sealed class MailboxRulesBenchmark : IBenchmark
         await using BenchmarkTenant tenant = await BenchmarkTenant.StartAsync(
             new SandboxOptions
             {
-                ScenarioObject = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = mailboxes, InboxRulesPerUser = rules, GrantsPerUser = 0 }),
+                ScenarioObject = ScenarioGenerator.Generate(GeneratedMailboxPresets.MailboxBenchmark() with { Users = mailboxes, Mailboxes = mailboxes, InboxRulesPerUser = rules }),
                 Latency = MassSandbox.Latency,
                 Throttling = new ThrottlingOptions(),
             },
