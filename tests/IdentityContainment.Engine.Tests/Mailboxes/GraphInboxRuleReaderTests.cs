@@ -90,6 +90,20 @@ public sealed class GraphInboxRuleReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Readers_sharing_the_runs_domains_read_the_domain_list_once()
+    {
+        var domains = new TenantMailDomains(_tenant.Connection);
+        _tenant.Sandbox.Requests.Clear();
+
+        MailboxResults first = await ReadAsync(new GraphInboxRuleReader(_tenant.Connection, domains), Victim);
+        MailboxResults second = await ReadAsync(new GraphInboxRuleReader(_tenant.Connection, domains), _tenant.Sandbox.Tenant.FindUser("adelev@contoso.com")!);
+
+        Assert.Empty(first.Errors.Concat(second.Errors));
+        Assert.Single(_tenant.Sandbox.Requests.Snapshot(), e => e.Kind == RequestKind.Graph && e.Path.StartsWith("/domains", StringComparison.OrdinalIgnoreCase));
+        Assert.All(second.Rules, r => Assert.True(r.Domains.IsInternal("someone@contoso.com")));
+    }
+
+    [Fact]
     public async Task A_user_without_a_mailbox_is_a_warning_naming_the_user_and_the_others_are_read()
     {
         UserRecord noMailbox = _tenant.Sandbox.Tenant.Users.First(u => _tenant.Sandbox.Tenant.FindMailbox(u.Id) is null);

@@ -19,13 +19,20 @@ public sealed class GraphInboxRuleReader
     public const string MailboxNotEnabled = "MailboxNotEnabledForRESTAPI";
 
     private readonly GraphConnection _connection;
-    private readonly VerifiedDomains _domains;
+    private readonly TenantMailDomains _domains;
     private readonly RuleFolderResolver _folders;
 
     public GraphInboxRuleReader(GraphConnection connection)
+        : this(connection, new TenantMailDomains(connection))
+    {
+    }
+
+    /// <param name="connection">The run's connection.</param>
+    /// <param name="domains">The run's verified domains, when the run shares them with other readers.</param>
+    public GraphInboxRuleReader(GraphConnection connection, TenantMailDomains domains)
     {
         _connection = connection;
-        _domains = new VerifiedDomains(connection);
+        _domains = domains;
         _folders = new RuleFolderResolver(new MailboxRequests(connection.Batch));
     }
 

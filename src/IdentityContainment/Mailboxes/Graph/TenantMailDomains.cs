@@ -9,15 +9,16 @@ namespace IdentityContainment.Mailboxes.Graph;
 /// The tenant's verified domains (GET /domains, isVerified; Domain.Read.All per PERMS), read once per run however many
 /// mailboxes ask, to the list's last page. When they cannot be read, the run goes on with none known (every target then
 /// counts as external, the safe side) and says so once. Not an <see cref="OncePerRunLookup{TValue}"/>: that reads one
-/// answer per key, and the domain list is a paged collection.
+/// answer per key, and the domain list is a paged collection. One per run, shared by the Graph reader and whatever else
+/// of the run judges addresses (Exchange objects piped in).
 /// </summary>
-internal sealed class VerifiedDomains
+public sealed class TenantMailDomains
 {
     private readonly GraphConnection _connection;
     private readonly object _lock = new();
     private Task<MailDomains>? _read;
 
-    public VerifiedDomains(GraphConnection connection) => _connection = connection;
+    public TenantMailDomains(GraphConnection connection) => _connection = connection;
 
     /// <summary>The domains, read on the first call; <paramref name="results"/> hears the one warning if they could not be.</summary>
     public Task<MailDomains> GetAsync<T>(IResultSink<T> results, CancellationToken cancellationToken)
