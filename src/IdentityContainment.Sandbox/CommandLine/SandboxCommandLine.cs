@@ -7,7 +7,7 @@ internal sealed record SandboxCommandLine
 {
     public const string Usage =
         "usage: IdentityContainment.Sandbox --scenario <name|path> [--port N] [--https-port N] [--no-https] [--latency-ms N] [--page-size N] [--users N] [--compromised N] [--seed N]\n" +
-        "  scenarios: clean, aitm-bec, synced-user, guest-user, illicit-consent, password-spray, large-consent, generated (with --users/--compromised/--seed), or a path to a .json file";
+        "  scenarios: clean, aitm-bec, synced-user, guest-user, illicit-consent, bec-finance, password-spray, large-consent, mailbox-benchmark, generated (with --users/--compromised/--seed), or a path to a .json file";
 
     public required string Scenario { get; init; }
     public int HttpPort { get; init; }

@@ -54,14 +54,15 @@ internal static class GraphRouteTable
             // Audit logs are in the reports service's limit (CONTRACT §13), not the directory's resource units.
             new("GET", "auditLogs/directoryAudits", GraphPermissions.ReadDirectoryAudits, DirectoryAuditHandlers.List, ThrottleClass.Reports),
 
-            // Outlook (CONTRACT §6): these are not directory requests, so they cost no resource units and count against no
-            // directory quota; the router holds each against Outlook's 4-in-flight limit per app and mailbox (CONTRACT §13).
-            new("GET", "users/{id}/mailFolders/inbox/messageRules", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.List, ThrottleClass.None),
-            new("GET", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.Get, ThrottleClass.None),
-            new("PATCH", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Update, ThrottleClass.None),
-            new("DELETE", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Delete, ThrottleClass.None),
-            new("GET", "users/{id}/mailFolders/{folderId}", GraphPermissions.ReadMailFolders, MailFolderHandlers.Get, ThrottleClass.None),
-            new("GET", "users/{id}/mailboxSettings", GraphPermissions.ReadMailboxSettings, MailboxSettingsHandler.Get, ThrottleClass.None),
+            // Outlook (CONTRACT §6): not directory requests, so they cost no resource units and count against no directory quota;
+            // they count against Outlook's 10,000 requests per 10 minutes per app and mailbox, and the router holds each against
+            // Outlook's 4-in-flight limit (CONTRACT §13).
+            new("GET", "users/{id}/mailFolders/inbox/messageRules", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.List, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.Get, ThrottleClass.Outlook),
+            new("PATCH", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Update, ThrottleClass.Outlook),
+            new("DELETE", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Delete, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/{folderId}", GraphPermissions.ReadMailFolders, MailFolderHandlers.Get, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailboxSettings", GraphPermissions.ReadMailboxSettings, MailboxSettingsHandler.Get, ThrottleClass.Outlook),
             new("GET", "domains", GraphPermissions.ReadDomains, DomainHandlers.List),
 
             // Identity Protection has its own limit (1 request per second per tenant, no Retry-After)

@@ -139,7 +139,8 @@ internal sealed class GraphRouter
             if (!SignedInUserScopes.AllowRoute(route, caller, values, _tenant))
                 return GraphResponse.Forbidden();
             var query = ODataQuery.Parse(request.Query);
-            var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite);
+            var decision = _governor.Decide(route.ThrottleClass, caller.AppId, ResourceUnitCost.Of(route.BaseCost, query), route.IsWrite,
+                route.ThrottleClass == ThrottleClass.Outlook ? OutlookMailbox.Of(segments, caller, _tenant) : null);
             if (!decision.Allowed)
                 return FaultResponses.Throttled(decision);
             var response = route.Handler(new GraphCallContext(_tenant, caller, request, values, query, _paging));

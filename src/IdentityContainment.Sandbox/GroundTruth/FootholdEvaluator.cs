@@ -15,8 +15,8 @@ namespace IdentityContainment.Sandbox;
 /// leaves it open.</item>
 /// <item>appRoleAssignment: open while the assignment exists.</item>
 /// <item>inboxRule: open while the rule exists and is enabled; server-side rules run even when the
-/// account is disabled.</item>
-/// <item>mailboxForwarding: open while mailbox forwarding is set.</item>
+/// account is disabled, and hidden rules run though Graph does not list them.</item>
+/// <item>mailboxForwarding: open while mailbox forwarding is set (ForwardingSmtpAddress or ForwardingAddress).</item>
 /// <item>mailboxDelegation: open while the delegation exists.</item>
 /// <item>authenticationMethod: open while the method is registered.</item>
 /// <item>device: open while the device exists and is enabled.</item>
@@ -139,9 +139,10 @@ public static class FootholdEvaluator
     private static (bool, string) MailboxForwarding(TenantState tenant, FootholdDefinition foothold)
     {
         var forwarding = tenant.FindMailbox(foothold.UserId)?.Forwarding;
-        return forwarding is null
-            ? (false, "mailbox forwarding is no longer set.")
-            : (true, $"mailbox still forwards to {forwarding.ForwardingSmtpAddress}.");
+        if (forwarding is null)
+            return (false, "mailbox forwarding is no longer set.");
+        var to = new[] { forwarding.ForwardingSmtpAddress, forwarding.ForwardingAddress is { } contact ? $"'{contact}'" : null }.OfType<string>();
+        return (true, $"mailbox still forwards to {string.Join(" and ", to)}.");
     }
 
     private static (bool, string) MailboxDelegation(TenantState tenant, FootholdDefinition foothold)

@@ -6,7 +6,7 @@ namespace IdentityContainment.Sandbox;
 
 /// <summary>
 /// The sandbox's own paths under /sandbox (no Graph auth, loopback callers only, not in the request
-/// log): the ground truth, the request log, a token mint and a summary for scripts.
+/// log): the ground truth (footholds and mail leaks), the request log, a token mint and a summary for scripts.
 /// </summary>
 internal sealed class SandboxControlEndpoints(SandboxServer server)
 {
@@ -32,6 +32,9 @@ internal sealed class SandboxControlEndpoints(SandboxServer server)
             case ["footholds"] when method == "GET":
                 await HttpJson.WriteObjectAsync(http.Response, 200, server.EvaluateFootholds()).ConfigureAwait(false);
                 break;
+            case ["mail-leaks"] when method == "GET":
+                await HttpJson.WriteObjectAsync(http.Response, 200, server.EvaluateMailLeaks()).ConfigureAwait(false);
+                break;
             case ["requests"] when method == "GET":
                 await HttpJson.WriteObjectAsync(http.Response, 200, server.Requests.Snapshot()).ConfigureAwait(false);
                 break;
@@ -41,7 +44,7 @@ internal sealed class SandboxControlEndpoints(SandboxServer server)
             default:
                 await HttpJson.WriteObjectAsync(http.Response, 404, new
                 {
-                    error = "Unknown sandbox path. Known: GET /sandbox, GET /sandbox/footholds, GET /sandbox/requests, POST /sandbox/token.",
+                    error = "Unknown sandbox path. Known: GET /sandbox, GET /sandbox/footholds, GET /sandbox/mail-leaks, GET /sandbox/requests, POST /sandbox/token.",
                 }).ConfigureAwait(false);
                 break;
         }

@@ -151,6 +151,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The ground truth: which of the attacker's footholds still work (same as GET /sandbox/footholds).</summary>
     public IReadOnlyList<FootholdStatus> EvaluateFootholds() => FootholdEvaluator.Evaluate(Tenant);
 
+    /// <summary>The mail ground truth: per mailbox, whether mail still leaves the organization (same as GET /sandbox/mail-leaks).</summary>
+    public IReadOnlyList<MailLeakStatus> EvaluateMailLeaks() => MailLeakEvaluator.Evaluate(Tenant);
+
     public async ValueTask DisposeAsync()
     {
         if (_proxy is not null)

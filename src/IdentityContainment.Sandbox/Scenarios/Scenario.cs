@@ -16,6 +16,9 @@ public sealed record Scenario
     public IReadOnlyList<PermissionGrantRecord> OAuth2PermissionGrants { get; init; } = [];
     public IReadOnlyList<AppRoleAssignmentRecord> AppRoleAssignments { get; init; } = [];
     public IReadOnlyList<MailboxRecord> Mailboxes { get; init; } = [];
+
+    /// <summary>Exchange mail contacts (outside addresses in the address book), which mailbox forwarding may name.</summary>
+    public IReadOnlyList<MailContactRecord> MailContacts { get; init; } = [];
     public IReadOnlyList<AuthenticationMethodRecord> AuthenticationMethods { get; init; } = [];
     public IReadOnlyList<DeviceRecord> Devices { get; init; } = [];
     public IReadOnlyList<SignInRecord> SignIns { get; init; } = [];

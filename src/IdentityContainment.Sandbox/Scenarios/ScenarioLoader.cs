@@ -20,7 +20,7 @@ public static partial class ScenarioLoader
     public const string MailboxBenchmarkName = "mailbox-benchmark";
 
     /// <summary>The scenarios shipped inside the sandbox (Scenarios/*.json, embedded).</summary>
-    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent"];
+    public static IReadOnlyList<string> BundledNames { get; } = ["clean", "aitm-bec", "synced-user", "guest-user", "illicit-consent", "bec-finance"];
 
     /// <summary>
     /// Loads a bundled scenario by name, the generated one (default options) for "generated", or a file by path.

@@ -169,8 +169,24 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
             CheckUnique(mailboxes[i].InboxRules, $"mailboxes[{i}].inboxRules", r => r.Id);
             CheckUnique(mailboxes[i].Delegations, $"mailboxes[{i}].delegations", d => d.Id);
             CheckFolders(mailboxes[i], $"mailboxes[{i}]");
+            CheckForwarding(mailboxes[i].Forwarding, $"mailboxes[{i}].forwarding");
         }
+        CheckUnique(scenario.MailContacts, "mailContacts", c => c.Name.ToLowerInvariant(), what: "name");
         return mailboxes;
+    }
+
+    /// <summary>Forwarding names somewhere to forward to, and a ForwardingAddress is a mail contact or a user of the tenant.</summary>
+    private void CheckForwarding(MailboxForwardingRecord? forwarding, string at)
+    {
+        if (forwarding is null)
+            return;
+        if (forwarding.ForwardingSmtpAddress is null && forwarding.ForwardingAddress is null)
+            Problem($"{at}: give forwardingSmtpAddress, forwardingAddress or both.");
+        if (forwarding.ForwardingAddress is { } recipient
+            && !scenario.MailContacts.Any(c => string.Equals(c.Name, recipient, StringComparison.OrdinalIgnoreCase))
+            && !scenario.Users.Any(u => string.Equals(u.DisplayName, recipient, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(u.UserPrincipalName, recipient, StringComparison.OrdinalIgnoreCase)))
+            Problem($"{at}.forwardingAddress: '{recipient}' is neither a mail contact nor a user of the tenant.");
     }
 
     /// <summary>Folder ids unique, well-known names real and used once, parents and rule targets resolving in the mailbox.</summary>

@@ -10,6 +10,20 @@ public sealed partial class TenantState
         lock (_gate) return _mailboxes.Find(userId);
     }
 
+    /// <summary>The organization's mail contacts (fixed by the scenario).</summary>
+    public IReadOnlyList<MailContactRecord> MailContacts { get; }
+
+    public MailContactRecord? FindMailContact(string name) =>
+        MailContacts.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the address's domain is one of the tenant's verified domains; added but unverified ones are not its own.</summary>
+    public bool IsOwnAddress(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var domain = at < 0 ? "" : address[(at + 1)..];
+        return Info.VerifiedDomains.Any(d => string.Equals(d.Name, domain, StringComparison.OrdinalIgnoreCase));
+    }
+
     public IReadOnlyList<MailboxRecord> Mailboxes
     {
         get { lock (_gate) return _mailboxes.ToArray(); }

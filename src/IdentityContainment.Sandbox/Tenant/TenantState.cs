@@ -36,6 +36,7 @@ public sealed partial class TenantState
         _sortedGrantIds.Sort(StringComparer.Ordinal);
         _appRoleAssignments = new(a => a.Id, scenario.AppRoleAssignments);
         _mailboxes = new(m => m.UserId, scenario.Mailboxes);
+        MailContacts = scenario.MailContacts;
         _authenticationMethods = new(MethodKey, scenario.AuthenticationMethods);
         _devices = new(d => d.Id, scenario.Devices);
         _signIns = [.. scenario.SignIns.OrderByDescending(s => s.CreatedDateTime)];

@@ -14,4 +14,10 @@ internal enum ThrottleClass
 
     /// <summary>Sign-in and audit logs: a few requests per app per ten seconds.</summary>
     Reports,
+
+    /// <summary>
+    /// Outlook (messages, mail folders, message rules, mailbox settings): 10,000 requests per 10 minutes per app and
+    /// mailbox, besides the 4-in-flight limit the router holds (CONTRACT §13).
+    /// </summary>
+    Outlook,
 }

@@ -14,7 +14,8 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
 
     public ThrottlingOptions Options => options;
 
-    public ThrottleDecision Decide(ThrottleClass throttleClass, string appId, int resourceUnits, bool isWrite)
+    /// <param name="mailbox">For <see cref="ThrottleClass.Outlook"/>: the mailbox the request is counted on.</param>
+    public ThrottleDecision Decide(ThrottleClass throttleClass, string appId, int resourceUnits, bool isWrite, string? mailbox = null)
     {
         if (!options.Enabled || throttleClass == ThrottleClass.None)
             return ThrottleDecision.Unmetered;
@@ -26,6 +27,10 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
                 ThrottleClass.IdentityAndAccess => IdentityAndAccess(appId, resourceUnits, isWrite, now),
                 ThrottleClass.IdentityProtection => RateLimited($"ip/{tenant.TenantId}", options.IdentityProtectionRequestsPerSecond, TimeSpan.FromSeconds(1), now,
                     scope: $"Tenant/IdentityProtection/{tenant.TenantId}", sendRetryAfter: false),
+                // Graph's generic 429 (CONTRACT §13, examples/13-throttled-429) with a Retry-After; x-ms-throttle-scope is
+                // documented for the identity limits only, so none is sent here.
+                ThrottleClass.Outlook => RateLimited($"outlook/{appId}/{mailbox}", options.OutlookRequestsPerMailbox, options.OutlookWindow, now,
+                    scope: null, sendRetryAfter: true),
                 _ => RateLimited($"reports/{appId}", options.ReportsQuota, options.ReportsWindow, now,
                     scope: $"Tenant_Application/Reports/{appId}/{tenant.TenantId}", sendRetryAfter: true),
             };
@@ -63,7 +68,7 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
         };
     }
 
-    private ThrottleDecision RateLimited(string key, int quota, TimeSpan window, DateTimeOffset now, string scope, bool sendRetryAfter)
+    private ThrottleDecision RateLimited(string key, int quota, TimeSpan window, DateTimeOffset now, string? scope, bool sendRetryAfter)
     {
         var bucket = Bucket(key, quota, window, now);
         if (!bucket.Has(1))
@@ -84,7 +89,7 @@ internal sealed class ThrottleGovernor(ThrottlingOptions options, TenantState te
         return bucket;
     }
 
-    private static ThrottleDecision Throttled(string scope, string information, TimeSpan? retryAfter) => new()
+    private static ThrottleDecision Throttled(string? scope, string information, TimeSpan? retryAfter) => new()
     {
         Allowed = false,
         Scope = scope,

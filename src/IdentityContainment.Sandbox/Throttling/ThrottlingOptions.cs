@@ -26,6 +26,10 @@ public sealed class ThrottlingOptions
     /// <summary>Outlook: requests in flight at once per app and mailbox (Graph's limit is 4).</summary>
     public int OutlookConcurrentRequestsPerMailbox { get; set; } = 4;
 
+    /// <summary>Outlook: requests per app and mailbox in each <see cref="OutlookWindow"/> (Graph's limit is 10,000 per 10 minutes).</summary>
+    public int OutlookRequestsPerMailbox { get; set; } = 10_000;
+    public TimeSpan OutlookWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Key Vault: secret transactions per vault in each <see cref="KeyVaultWindow"/> (Azure's limit is 4,000 per 10 s).</summary>
     public int KeyVaultQuota { get; set; } = 4000;
     public TimeSpan KeyVaultWindow { get; set; } = TimeSpan.FromSeconds(10);

@@ -120,6 +120,6 @@ public sealed class ListUsersTests
         var with = await GraphTestClient.JsonAsync(await graph.SendAsync(request));
 
         Assert.Null(without["@odata.count"]);
-        Assert.Equal(9, (int)with["@odata.count"]!);
+        Assert.Equal(10, (int)with["@odata.count"]!);
     }
 }

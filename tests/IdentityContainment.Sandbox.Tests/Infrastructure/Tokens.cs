@@ -7,6 +7,10 @@ internal static class Tokens
 
     public static string Reporter(SandboxServer server) => ForApp(server, Known.ReporterAppId);
 
+    /// <summary>An app-only token for the automation app holding only <paramref name="permissions"/>, to test least privilege.</summary>
+    public static string AutomationWith(SandboxServer server, params string[] permissions) =>
+        server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = permissions });
+
     public static string ForApp(SandboxServer server, string appId)
     {
         var app = server.Tenant.FindOperatorApplication(appId)!;

@@ -27,7 +27,7 @@ public sealed class DomainTests
     public async Task Domain_read_all_is_enough_and_user_read_all_is_not()
     {
         await using var server = await TestSandbox.StartAsync();
-        using var domainReader = new GraphTestClient(server, server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["Domain.Read.All"] }));
+        using var domainReader = new GraphTestClient(server, Tokens.AutomationWith(server, "Domain.Read.All"));
         using var userReader = new GraphTestClient(server, Tokens.Reporter(server));
 
         Assert.Equal(HttpStatusCode.OK, (await domainReader.GetAsync("domains?$select=id,isVerified")).StatusCode);

@@ -73,8 +73,8 @@ public sealed class MailFolderTests
     public async Task Folders_take_a_mail_permission_and_mail_read_basic_all_is_enough()
     {
         await using var server = await TestSandbox.StartAsync();
-        using var basic = new GraphTestClient(server, server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["Mail.ReadBasic.All"] }));
-        using var settingsOnly = new GraphTestClient(server, server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["MailboxSettings.Read"] }));
+        using var basic = new GraphTestClient(server, Tokens.AutomationWith(server, "Mail.ReadBasic.All"));
+        using var settingsOnly = new GraphTestClient(server, Tokens.AutomationWith(server, "MailboxSettings.Read"));
 
         Assert.Equal(HttpStatusCode.OK, (await basic.GetAsync($"users/{Known.AdeleUpn}/mailFolders/inbox")).StatusCode);
         await GraphAssert.ErrorAsync(await settingsOnly.GetAsync($"users/{Known.AdeleUpn}/mailFolders/inbox"), HttpStatusCode.Forbidden, "Authorization_RequestDenied");

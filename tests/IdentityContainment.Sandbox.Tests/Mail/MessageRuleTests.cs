@@ -10,6 +10,10 @@ public sealed class MessageRuleTests
     private const string HideRuleId = "AQAAAJ5dZhI=";
     private static string Rules(string user) => $"users/{user}/mailFolders/inbox/messageRules";
 
+    /// <summary>Changes one of Adele's rules in the tenant directly, as the scenario could have planted it.</summary>
+    private static void Plant(SandboxServer server, string ruleId, Func<InboxRuleRecord, InboxRuleRecord> change) =>
+        server.Tenant.UpdateMailbox(Known.AdeleId, m => m with { InboxRules = m.InboxRules.Select(r => r.Id == ruleId ? change(r) : r).ToArray() });
+
     [Fact]
     public async Task Lists_the_users_rules_in_graphs_shape_leaving_unset_properties_out()
     {
@@ -134,10 +138,7 @@ public sealed class MessageRuleTests
     public async Task A_read_only_rule_can_be_neither_changed_nor_deleted()
     {
         await using var server = await TestSandbox.StartAsync();
-        server.Tenant.UpdateMailbox(Known.AdeleId, m => m with
-        {
-            InboxRules = m.InboxRules.Select(r => r.Id == ForwardRuleId ? r with { IsReadOnly = true } : r).ToArray(),
-        });
+        Plant(server, ForwardRuleId, r => r with { IsReadOnly = true });
         using var graph = GraphTestClient.AsAutomation(server);
 
         var patched = await graph.PatchAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}", """{"isEnabled":false}""");
@@ -152,10 +153,7 @@ public sealed class MessageRuleTests
     public async Task A_hidden_rule_is_neither_listed_nor_found_by_id()
     {
         await using var server = await TestSandbox.StartAsync();
-        server.Tenant.UpdateMailbox(Known.AdeleId, m => m with
-        {
-            InboxRules = m.InboxRules.Select(r => r.Id == ForwardRuleId ? r with { IsHidden = true } : r).ToArray(),
-        });
+        Plant(server, ForwardRuleId, r => r with { IsHidden = true });
         using var graph = GraphTestClient.AsAutomation(server);
 
         var list = await GraphTestClient.JsonAsync(await graph.GetAsync(Rules(Known.AdeleUpn)));
@@ -172,7 +170,7 @@ public sealed class MessageRuleTests
     public async Task Reading_takes_mailbox_settings_read_and_writing_takes_read_write()
     {
         await using var server = await TestSandbox.StartAsync();
-        var readOnly = server.IssueAccessToken(new AccessTokenRequest { AppId = Known.AutomationAppId, Permissions = ["MailboxSettings.Read"] });
+        var readOnly = Tokens.AutomationWith(server, "MailboxSettings.Read");
         using var reader = new GraphTestClient(server, readOnly);
         using var directoryOnly = new GraphTestClient(server, Tokens.Reporter(server));
 

@@ -123,4 +123,21 @@ public sealed class MailboxConcurrencyTests
 
         Assert.Single(answers, a => (int)a["status"]! == 429);
     }
+
+    [Fact]
+    public async Task Past_the_outlook_request_quota_of_a_mailbox_its_requests_get_429_with_retry_after_and_other_mailboxes_do_not()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        server.Throttling.OutlookRequestsPerMailbox = 3;
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await graph.GetAsync(RulesOf(Known.AdeleUpn))).StatusCode);
+        var fourth = await graph.GetAsync($"users/{Known.AdeleId}/mailboxSettings");
+        var otherMailbox = await graph.GetAsync(RulesOf(Known.AlexUpn));
+
+        await GraphAssert.ErrorAsync(fourth, HttpStatusCode.TooManyRequests, "TooManyRequests");
+        Assert.NotNull(GraphAssert.Header(fourth, "Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, otherMailbox.StatusCode);
+    }
 }
