@@ -27,5 +27,11 @@ internal sealed record GraphRequest
     public string? BatchId { get; init; }
     public string? BatchItemId { get; init; }
 
+    /// <summary>
+    /// For an item of a parallel $batch, its Outlook mailbox place as the batch took it on arrival: true held (the batch
+    /// gives it back), false refused (over the limit). Null: the router takes the place itself.
+    /// </summary>
+    public bool? MailboxPlace { get; init; }
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -61,7 +61,9 @@ internal static class GraphRouteTable
             new("GET", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.ReadMailboxSettings, MessageRuleHandlers.Get, ThrottleClass.Outlook),
             new("PATCH", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Update, ThrottleClass.Outlook),
             new("DELETE", "users/{id}/mailFolders/inbox/messageRules/{ruleId}", GraphPermissions.WriteMailboxSettings, MessageRuleHandlers.Delete, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders", GraphPermissions.ReadMailFolders, MailFolderHandlers.List, ThrottleClass.Outlook),
             new("GET", "users/{id}/mailFolders/{folderId}", GraphPermissions.ReadMailFolders, MailFolderHandlers.Get, ThrottleClass.Outlook),
+            new("GET", "users/{id}/mailFolders/{folderId}/childFolders", GraphPermissions.ReadMailFolders, MailFolderHandlers.ListChildFolders, ThrottleClass.Outlook),
             new("GET", "users/{id}/mailboxSettings", GraphPermissions.ReadMailboxSettings, MailboxSettingsHandler.Get, ThrottleClass.Outlook),
             new("GET", "domains", GraphPermissions.ReadDomains, DomainHandlers.List),
 

@@ -50,15 +50,17 @@ internal sealed class GraphRouter
         var isBatch = segments is ["$batch"];
         var caller = request.Caller.Caller;
 
-        // An Outlook request holds its mailbox's place from here to its answer, injected latency included.
+        // An Outlook request holds its mailbox's place from here to its answer, latency included; an item of a parallel
+        // batch had its place taken when the batch arrived.
         var mailbox = caller is null || isBatch ? null : OutlookMailbox.Of(segments, caller, _tenant);
-        var enteredMailbox = mailbox is not null && _mailboxes.TryEnter(caller!.AppId, mailbox);
+        var enteredMailbox = mailbox is not null && request.MailboxPlace is null && _mailboxes.TryEnter(caller!.AppId, mailbox);
+        var overMailboxLimit = mailbox is not null && (request.MailboxPlace is { } place ? !place : !enteredMailbox);
         GraphResponse response;
         try
         {
             if (_latency > TimeSpan.Zero && !isBatch)
                 await Task.Delay(_latency, cancellationToken).ConfigureAwait(false);
-            response = await ServeAsync(request, method, segments, isBatch, caller, mailbox is not null && !enteredMailbox, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
+            response = await ServeAsync(request, method, segments, isBatch, caller, overMailboxLimit, clientRequestId, requestId, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -86,6 +88,21 @@ internal sealed class GraphRouter
         });
         return response;
     }
+
+    /// <summary>
+    /// Takes an Outlook mailbox place for one item of a parallel batch, at the batch's arrival: the items of one batch reach
+    /// the mailbox together, so they count as concurrent however fast the sandbox would run them one by one. Null when the
+    /// item is no Outlook request; true when the place is taken (give it back with <see cref="ReleaseMailboxPlace"/>).
+    /// </summary>
+    internal bool? TakeMailboxPlace(string path, CallerIdentity? caller)
+    {
+        if (caller is null || OutlookMailbox.Of(GraphPath.Segments(path), caller, _tenant) is not { } mailbox)
+            return null;
+        return _mailboxes.TryEnter(caller.AppId, mailbox);
+    }
+
+    internal void ReleaseMailboxPlace(string path, CallerIdentity caller) =>
+        _mailboxes.Exit(caller.AppId, OutlookMailbox.Of(GraphPath.Segments(path), caller, _tenant)!);
 
     private async Task<GraphResponse> ServeAsync(GraphRequest request, string method, IReadOnlyList<string> segments, bool isBatch, CallerIdentity? caller,
         bool overMailboxLimit, string clientRequestId, string requestId, CancellationToken cancellationToken)

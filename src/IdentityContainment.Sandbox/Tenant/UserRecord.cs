@@ -9,6 +9,9 @@ public sealed record UserRecord
     public string? GivenName { get; init; }
     public string? Surname { get; init; }
     public string? Mail { get; init; }
+
+    /// <summary>Graph's proxyAddresses: "SMTP:" marks the primary address, "smtp:" the aliases. Empty unless the scenario gives them.</summary>
+    public IReadOnlyList<string> ProxyAddresses { get; init; } = [];
     public string? JobTitle { get; init; }
     public string? MobilePhone { get; init; }
     public string? OfficeLocation { get; init; }

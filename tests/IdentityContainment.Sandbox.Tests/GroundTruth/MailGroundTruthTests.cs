@@ -45,7 +45,7 @@ public sealed class MailGroundTruthTests
         using var graph = GraphTestClient.AsAutomation(server);
         var rules = $"users/{Nestor}/mailFolders/inbox/messageRules";
 
-        var deleted = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{rules}/{HideRule}"));
+        var deleted = await graph.DeleteAsync($"{rules}/{HideRule}");
         var disabled = await graph.PatchAsync($"{rules}/{DeleteRule}", """{"isEnabled":false}""");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -127,7 +127,7 @@ public sealed class MailGroundTruthTests
         using var graph = GraphTestClient.AsAutomation(server);
 
         var before = Leak(server, Known.AdeleUpn);
-        await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/users/{Known.AdeleUpn}/mailFolders/inbox/messageRules/AQAAAJ5dZhE="));
+        await graph.DeleteAsync($"users/{Known.AdeleUpn}/mailFolders/inbox/messageRules/AQAAAJ5dZhE=");
         var afterRule = Leak(server, Known.AdeleUpn);
         server.Tenant.ClearMailboxForwarding(Known.AdeleId);
 

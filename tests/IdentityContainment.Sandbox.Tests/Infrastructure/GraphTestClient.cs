@@ -26,6 +26,8 @@ internal sealed class GraphTestClient : IDisposable
     public Task<HttpResponseMessage> PostAsync(string path, string? json = null) =>
         _http.PostAsync(Url(path), json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
 
+    public Task<HttpResponseMessage> DeleteAsync(string path) => _http.DeleteAsync(Url(path));
+
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     /// <summary>Reads a collection to its end, following @odata.nextLink; returns each page's items.</summary>

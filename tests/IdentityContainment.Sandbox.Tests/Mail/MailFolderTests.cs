@@ -94,4 +94,38 @@ public sealed class MailFolderTests
         Assert.NotNull((string?)settings["timeZone"]);
         Assert.False(settings.ContainsKey("forwardingSmtpAddress"));
     }
+
+    [Fact]
+    public async Task Listing_folders_gives_the_top_level_ones_by_name_ten_a_page_without_hidden_ones()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var pages = await graph.PagesAsync($"users/{Known.AdeleUpn}/mailFolders");
+        var withHidden = await graph.PagesAsync($"users/{Known.AdeleUpn}/mailFolders?includeHiddenFolders=true");
+
+        Assert.Equal([10], pages.Select(p => p.Length));
+        Assert.Equal(["Archive", "Conversation History", "Deleted Items", "Drafts", "Inbox", "Junk Email", "Outbox", "RSS Feeds", "Sent Items", "Vendor Newsletters"],
+            pages.SelectMany(p => p).Select(f => (string?)f["displayName"]));
+        Assert.Equal([10, 2], withHidden.Select(p => p.Length));
+        Assert.Contains(withHidden.SelectMany(p => p), f => (bool)f["isHidden"]!);
+    }
+
+    [Fact]
+    public async Task Child_folders_of_a_folder_are_listed_under_it()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        var inbox = MailFolders.Find(server.Tenant.FindMailbox(Known.AdeleId)!, "inbox")!;
+        server.Tenant.UpdateMailbox(Known.AdeleId, m => m with
+        {
+            Folders = [.. m.Folders, new MailFolderRecord { Id = "AAMkAGFkZWxlLWludm9pY2Vz", DisplayName = "Invoices", ParentFolderId = inbox.Id }],
+        });
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var children = await graph.PagesAsync($"users/{Known.AdeleUpn}/mailFolders/inbox/childFolders");
+        var inboxNow = await GraphTestClient.JsonAsync(await graph.GetAsync($"users/{Known.AdeleUpn}/mailFolders/inbox"));
+
+        Assert.Equal(["Invoices"], children.SelectMany(p => p).Select(f => (string?)f["displayName"]));
+        Assert.Equal(1, (int)inboxNow["childFolderCount"]!);
+    }
 }

@@ -14,6 +14,8 @@ public sealed class MailboxRouteTests
         { "PATCH", "mailFolders/inbox/messageRules/AQAAAJ5dZhE=" },
         { "DELETE", "mailFolders/inbox/messageRules/AQAAAJ5dZhE=" },
         { "GET", "mailFolders/inbox" },
+        { "GET", "mailFolders" },
+        { "GET", "mailFolders/inbox/childFolders" },
         { "GET", "mailboxSettings" },
     };
 

@@ -87,8 +87,8 @@ public sealed class MessageRuleTests
         await using var server = await TestSandbox.StartAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
-        var deleted = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{Rules(Known.AdeleUpn)}/{ForwardRuleId}"));
-        var again = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{Rules(Known.AdeleUpn)}/{ForwardRuleId}"));
+        var deleted = await graph.DeleteAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}");
+        var again = await graph.DeleteAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal("", await deleted.Content.ReadAsStringAsync());
@@ -142,7 +142,7 @@ public sealed class MessageRuleTests
         using var graph = GraphTestClient.AsAutomation(server);
 
         var patched = await graph.PatchAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}", """{"isEnabled":false}""");
-        var deleted = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{Rules(Known.AdeleUpn)}/{ForwardRuleId}"));
+        var deleted = await graph.DeleteAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}");
 
         await GraphAssert.ErrorAsync(patched, HttpStatusCode.Forbidden, "ErrorAccessDenied");
         await GraphAssert.ErrorAsync(deleted, HttpStatusCode.Forbidden, "ErrorAccessDenied");
@@ -158,7 +158,7 @@ public sealed class MessageRuleTests
 
         var list = await GraphTestClient.JsonAsync(await graph.GetAsync(Rules(Known.AdeleUpn)));
         var byId = await graph.GetAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}");
-        var delete = await graph.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{Rules(Known.AdeleUpn)}/{ForwardRuleId}"));
+        var delete = await graph.DeleteAsync($"{Rules(Known.AdeleUpn)}/{ForwardRuleId}");
 
         Assert.DoesNotContain(list["value"]!.AsArray(), r => (string?)r!["id"] == ForwardRuleId);
         await GraphAssert.ErrorAsync(byId, HttpStatusCode.NotFound, "ErrorItemNotFound");
@@ -176,7 +176,7 @@ public sealed class MessageRuleTests
 
         var read = await reader.GetAsync(Rules(Known.AdeleUpn));
         var write = await reader.PatchAsync($"{Rules(Known.AdeleUpn)}/{HideRuleId}", """{"isEnabled":false}""");
-        var delete = await reader.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"v1.0/{Rules(Known.AdeleUpn)}/{HideRuleId}"));
+        var delete = await reader.DeleteAsync($"{Rules(Known.AdeleUpn)}/{HideRuleId}");
         var noMailPermission = await directoryOnly.GetAsync(Rules(Known.AdeleUpn));
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);

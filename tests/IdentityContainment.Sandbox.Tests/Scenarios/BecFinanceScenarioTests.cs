@@ -113,4 +113,16 @@ public sealed class BecFinanceScenarioTests
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Empty((await GraphTestClient.JsonAsync(empty))["value"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Nestors_aliases_are_his_proxy_addresses_so_forwarding_to_his_own_alias_can_be_told_apart()
+    {
+        await using var server = await StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var user = await GraphTestClient.JsonAsync(await graph.GetAsync($"users/{Nestor}?$select=mail,proxyAddresses"));
+
+        Assert.Equal(Nestor, (string?)user["mail"]);
+        Assert.Contains("smtp:nestor.wilke@fabrikam.com", user["proxyAddresses"]!.AsArray().Select(a => (string?)a));
+    }
 }

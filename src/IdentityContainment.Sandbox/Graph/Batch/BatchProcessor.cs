@@ -17,18 +17,24 @@ internal sealed class BatchProcessor(GraphRouter router)
         if (error is not null)
             return error;
 
+        // A parallel batch's items reach Outlook together: their mailbox places are taken now, in request order, so a fifth
+        // item to one mailbox is refused whatever the timing (CONTRACT §12); each item gives its place back when answered.
+        // A sequential chain runs one item at a time, each taking its own place.
+        var batch = items!;
+        var parallel = batch.All(i => i.DependsOn.Count == 0);
+        var places = batch.Select(i => parallel ? router.TakeMailboxPlace(i.Path, outer.Caller.Caller) : null).ToArray();
         var running = new Dictionary<string, Task<GraphResponse>>();
-        foreach (var item in items!)
-            running[item.Id] = RunAsync(item, item.DependsOn.Select(d => running[d]).ToArray(), outer, batchId, cancellationToken);
+        for (var k = 0; k < batch.Count; k++)
+            running[batch[k].Id] = RunAsync(batch[k], places[k], batch[k].DependsOn.Select(d => running[d]).ToArray(), outer, batchId, cancellationToken);
         await Task.WhenAll(running.Values).ConfigureAwait(false);
 
         var responses = new JsonArray();
-        foreach (var item in items.Reverse())
+        foreach (var item in batch.Reverse())
             responses.Add(ToJson(item.Id, running[item.Id].Result));
         return GraphResponse.Ok(new JsonObject { ["responses"] = responses });
     }
 
-    private async Task<GraphResponse> RunAsync(BatchItem item, Task<GraphResponse>[] dependencies, GraphRequest outer, string batchId, CancellationToken cancellationToken)
+    private async Task<GraphResponse> RunAsync(BatchItem item, bool? mailboxPlace, Task<GraphResponse>[] dependencies, GraphRequest outer, string batchId, CancellationToken cancellationToken)
     {
         if (dependencies.Length > 0)
         {
@@ -38,19 +44,28 @@ internal sealed class BatchProcessor(GraphRouter router)
                     GraphResponse.Error(424, "FailedDependency", "The request was not run because a request it depends on failed."),
                     item.Headers.GetValueOrDefault("client-request-id"));
         }
-        return await router.HandleAsync(new GraphRequest
+        try
         {
-            Method = item.Method,
-            Path = item.Path,
-            Query = item.Query,
-            Headers = item.Headers,
-            Body = item.Body,
-            Caller = outer.Caller,
-            GraphBaseUri = outer.GraphBaseUri,
-            ClientRequestId = item.Headers.GetValueOrDefault("client-request-id"),
-            BatchId = batchId,
-            BatchItemId = item.Id,
-        }, cancellationToken).ConfigureAwait(false);
+            return await router.HandleAsync(new GraphRequest
+            {
+                Method = item.Method,
+                Path = item.Path,
+                Query = item.Query,
+                Headers = item.Headers,
+                Body = item.Body,
+                Caller = outer.Caller,
+                GraphBaseUri = outer.GraphBaseUri,
+                ClientRequestId = item.Headers.GetValueOrDefault("client-request-id"),
+                BatchId = batchId,
+                BatchItemId = item.Id,
+                MailboxPlace = mailboxPlace,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (mailboxPlace == true)
+                router.ReleaseMailboxPlace(item.Path, outer.Caller.Caller!);
+        }
     }
 
     private static JsonObject ToJson(string id, GraphResponse response)

@@ -30,9 +30,10 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     public static readonly CollectionPageSizes DirectoryAudits = new(1000, 1000);
 
     /// <summary>
-    /// Outlook collections (messageRules): "the default page size is 10" is what Outlook's list pages state for messages
-    /// (user-list-messages), and $top goes up to 1000 there; messageRules pages state no bounds, so the sandbox applies the
-    /// same (INFERRED), erring small so a client that ignores @odata.nextLink shows it.
+    /// Outlook collections: "If a collection exceeds the default page size (10 items), the @odata.nextLink property is
+    /// returned" (user-list-mailfolders page). The messageRules list states no bounds; the sandbox applies the same there
+    /// (INFERRED), erring small so a client that ignores @odata.nextLink shows it. The largest $top is not stated either;
+    /// 1000 is what Outlook's message lists accept (INFERRED).
     /// </summary>
     public static readonly CollectionPageSizes Outlook = new(10, 1000);
 }

@@ -69,6 +69,7 @@ internal static class UserProjection
         "officeLocation" => user.OfficeLocation,
         "preferredLanguage" => user.PreferredLanguage,
         "businessPhones" => new JsonArray(user.BusinessPhones.Select(p => (JsonNode?)p).ToArray()),
+        "proxyAddresses" => new JsonArray(user.ProxyAddresses.Select(p => (JsonNode?)p).ToArray()),
         "userType" => user.UserType,
         "accountEnabled" => user.AccountEnabled,
         "createdDateTime" => Time(user.CreatedDateTime),
