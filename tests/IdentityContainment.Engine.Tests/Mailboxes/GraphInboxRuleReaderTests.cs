@@ -92,7 +92,7 @@ public sealed class GraphInboxRuleReaderTests : IAsyncLifetime
     [Fact]
     public async Task Readers_sharing_the_runs_domains_read_the_domain_list_once()
     {
-        var domains = new TenantMailDomains(_tenant.Connection);
+        var domains = new VerifiedDomains(_tenant.Connection);
         _tenant.Sandbox.Requests.Clear();
 
         MailboxResults first = await ReadAsync(new GraphInboxRuleReader(_tenant.Connection, domains), Victim);

@@ -19,17 +19,17 @@ public sealed class GraphInboxRuleReader
     public const string MailboxNotEnabled = "MailboxNotEnabledForRESTAPI";
 
     private readonly GraphConnection _connection;
-    private readonly TenantMailDomains _domains;
+    private readonly VerifiedDomains _domains;
     private readonly RuleFolderResolver _folders;
 
     public GraphInboxRuleReader(GraphConnection connection)
-        : this(connection, new TenantMailDomains(connection))
+        : this(connection, new VerifiedDomains(connection))
     {
     }
 
     /// <param name="connection">The run's connection.</param>
     /// <param name="domains">The run's verified domains, when the run shares them with other readers.</param>
-    public GraphInboxRuleReader(GraphConnection connection, TenantMailDomains domains)
+    public GraphInboxRuleReader(GraphConnection connection, VerifiedDomains domains)
     {
         _connection = connection;
         _domains = domains;

@@ -12,13 +12,13 @@ namespace IdentityContainment.Mailboxes.Graph;
 /// answer per key, and the domain list is a paged collection. One per run, shared by the Graph reader and whatever else
 /// of the run judges addresses (Exchange objects piped in).
 /// </summary>
-public sealed class TenantMailDomains
+public sealed class VerifiedDomains
 {
     private readonly GraphConnection _connection;
     private readonly object _lock = new();
     private Task<MailDomains>? _read;
 
-    public TenantMailDomains(GraphConnection connection) => _connection = connection;
+    public VerifiedDomains(GraphConnection connection) => _connection = connection;
 
     /// <summary>The domains, read on the first call; <paramref name="results"/> hears the one warning if they could not be.</summary>
     public Task<MailDomains> GetAsync<T>(IResultSink<T> results, CancellationToken cancellationToken)
