@@ -1,4 +1,5 @@
 using IdentityContainment.Benchmarks.ColdStart;
+using IdentityContainment.Benchmarks.MailboxRules;
 using IdentityContainment.Benchmarks.MassContainment;
 using IdentityContainment.Benchmarks.OAuthHunt;
 
@@ -12,6 +13,7 @@ internal static class BenchmarkCatalog
         new ColdStartBenchmark(),
         new MassContainmentBenchmark(),
         new OAuthHuntBenchmark(),
+        new MailboxRulesBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -41,4 +41,22 @@ public sealed record GraphOperation(string Description, string Permission, strin
     public static readonly GraphOperation RestoreGrant = new("restore the consent grant", "DelegatedPermissionGrant.ReadWrite.All, and AppRoleAssignment.ReadWrite.All with Application.Read.All for application permissions", "Cloud Application Administrator (or Application Administrator)", "Grant");
 
     public static readonly GraphOperation ReadUser = new("read the user", "User.Read.All", "Directory Readers (or Global Reader)");
+
+    // Mailbox reads and writes (CONTRACT §6, PERMS): an app reaches every mailbox with its application permission, while
+    // delegated sign-in reaches only mailboxes the signed-in user may open, whatever the Entra role.
+    private const string MailboxAccess = "Exchange Administrator, and access to the mailbox itself";
+
+    public static readonly GraphOperation ReadInboxRules = new("read the inbox rules of", "MailboxSettings.Read", MailboxAccess);
+
+    public static readonly GraphOperation ReadMailFolders = new("read the mail folders of", "Mail.ReadBasic.All (Mail.ReadBasic for delegated sign-in)", MailboxAccess);
+
+    public static readonly GraphOperation ReadMailboxSettings = new("read the mailbox settings of", "MailboxSettings.Read", MailboxAccess);
+
+    public static readonly GraphOperation ReadDomains = new("read the verified domains of", "Domain.Read.All", "Domain Name Administrator (or Global Reader)", "Organization");
+
+    public static readonly GraphOperation ReadInboxRule = new("read the inbox rule", "MailboxSettings.Read", MailboxAccess, "InboxRule");
+
+    public static readonly GraphOperation RemoveInboxRule = new("delete the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
+
+    public static readonly GraphOperation DisableInboxRule = new("disable the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
 }

@@ -11,6 +11,9 @@ public sealed class ContainmentUser
 
     public string? Mail { get; init; }
 
+    /// <summary>Every address Exchange delivers to the user ("SMTP:primary", "smtp:alias"), as Graph lists them.</summary>
+    public string[] ProxyAddresses { get; init; } = Array.Empty<string>();
+
     /// <summary>Member or Guest. Revoking a guest's sessions does not reach their home tenant.</summary>
     public string? UserType { get; init; }
 

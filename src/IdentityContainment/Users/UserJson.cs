@@ -8,7 +8,7 @@ namespace IdentityContainment.Users;
 internal static class UserJson
 {
     /// <summary>The properties containment needs; most are returned only when asked for by $select.</summary>
-    public const string Select = "id,userPrincipalName,displayName,mail,userType,accountEnabled,onPremisesSyncEnabled,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime";
+    public const string Select = "id,userPrincipalName,displayName,mail,proxyAddresses,userType,accountEnabled,onPremisesSyncEnabled,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime";
 
     public static ContainmentUser Read(JsonNode user) => new()
     {
@@ -16,6 +16,7 @@ internal static class UserJson
         UserPrincipalName = Text(user, "userPrincipalName"),
         DisplayName = Text(user, "displayName"),
         Mail = Text(user, "mail"),
+        ProxyAddresses = Texts(user, "proxyAddresses").ToArray(),
         UserType = Text(user, "userType"),
         AccountEnabled = Flag(user, "accountEnabled"),
         OnPremisesSyncEnabled = Flag(user, "onPremisesSyncEnabled"),
