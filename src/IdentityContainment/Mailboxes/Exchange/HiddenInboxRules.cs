@@ -7,7 +7,7 @@ namespace IdentityContainment.Mailboxes.Exchange;
 /// KelvinTegelaar/CIPP#2720: "inbox rules dont have a property to show if it's hidden or not"; public collection scripts
 /// compare the -IncludeHidden listing with the plain one). So a rule counts as hidden when the collector marked it
 /// (a Hidden or IsHidden column, or RuleVisibility = Hidden, as such scripts write), when it is one of Exchange's own
-/// hidden system rules, or when <see cref="MarkAgainstVisible"/> finds it missing from the plain listing.
+/// hidden system rules, or when MarkAgainstVisible finds it missing from the plain listing.
 /// </summary>
 public static class HiddenInboxRules
 {
