@@ -47,6 +47,7 @@ internal sealed class DrillRunner
         IReadOnlyList<FootholdStatus> footholds = sandbox.EvaluateFootholds();
         Scorecard.Print(footholds, _output);
         KeptConsents.Print(sandbox.Tenant, footholds, compromised.Select(u => sandbox.Tenant.FindUser(u)?.Id ?? u).ToHashSet(StringComparer.OrdinalIgnoreCase), _output);
+        MailLeaks.Print(sandbox.Tenant, compromised, _output);
         KeptInboxRules.Print(sandbox.Tenant, footholds, compromised, _output);
         return footholds.Count(f => f.IsOpen);
     }

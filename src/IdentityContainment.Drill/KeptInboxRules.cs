@@ -12,9 +12,9 @@ internal static class KeptInboxRules
     {
         var attackers = new HashSet<string>(footholds.Select(f => f.Target), StringComparer.Ordinal);
         var kept = compromisedUsers
-            .Select(user => (User: tenant.FindUser(user)?.UserPrincipalName ?? user, Mailbox: tenant.FindMailbox(user)))
+            .Select(user => (User: tenant.FindUser(user)?.UserPrincipalName ?? user, Mailbox: tenant.FindMailbox(tenant.FindUser(user)?.Id ?? user)))
             .Where(m => m.Mailbox is not null)
-            .SelectMany(m => m.Mailbox!.InboxRules.Where(r => !attackers.Contains(r.Id)).Select(r => (m.User, Rule: r)))
+            .SelectMany(m => m.Mailbox!.InboxRules.Where(r => !attackers.Contains(r.Id) && !r.IsHidden).Select(r => (m.User, Rule: r)))
             .ToArray();
         if (kept.Length == 0)
         {

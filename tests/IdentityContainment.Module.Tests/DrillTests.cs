@@ -26,10 +26,38 @@ public sealed class DrillTests
         Assert.Contains("kept  Adobe Acrobat  adelev@contoso.com", output, StringComparison.Ordinal);
         Assert.Contains("ConfirmCompromised adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
         Assert.Matches(@"closed\s+Device\s+adelev@contoso\.com\s+aitm-device", output);
-        Assert.Contains("NOT contained: 5 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(output, "RemoveInboxRule adelev@contoso.com: Succeeded"));
+        Assert.Matches(@"closed\s+InboxRule\s+adelev@contoso\.com\s+aitm-forward-rule", output);
+        Assert.Matches(@"closed\s+InboxRule\s+adelev@contoso\.com\s+aitm-hide-rule", output);
+        Assert.Contains("kept  'Vendor newsletters'  adelev@contoso.com  enabled", output, StringComparison.Ordinal);
+        Assert.Contains("kept  'From my manager'  adelev@contoso.com  enabled", output, StringComparison.Ordinal);
+
+        // Mailbox forwarding is Exchange's alone: without -ExchangeOrganization the runbook says so and it stays open.
+        Assert.Contains("WARNING No -ExchangeOrganization", output, StringComparison.Ordinal);
+        Assert.Matches(@"OPEN\s+MailboxForwarding\s+adelev@contoso\.com\s+aitm-mailbox-forwarding", output);
+        Assert.Contains("LEAKS   adelev@contoso.com", output, StringComparison.Ordinal);
+        Assert.Contains("NOT contained: 3 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Contains("WARNING No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job.", output, StringComparison.Ordinal);
         Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 4 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
+    public void Bec_finance_drill_removes_the_rules_Graph_shows_and_keeps_the_users_own()
+    {
+        (int exitCode, string output) = RunDrill("--scenario", "bec-finance");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Runbook finished with 0 error(s).", output, StringComparison.Ordinal);
+        Assert.Matches(@"closed\s+InboxRule\s+nestorw@fabrikam\.com\s+bec-hide-rule", output);
+        Assert.Matches(@"closed\s+InboxRule\s+nestorw@fabrikam\.com\s+bec-delete-rule", output);
+        Assert.Matches(@"OPEN\s+InboxRule\s+nestorw@fabrikam\.com\s+bec-hidden-rule", output);
+        foreach (string own in new[] { "Projekte", "Newsletter", "Kopie an mich" })
+        {
+            Assert.Contains($"kept  '{own}'  nestorw@fabrikam.com  enabled", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("NOT contained: 4 of 8 footholds still give the attacker access.", output, StringComparison.Ordinal);
     }
 
     [Fact]
