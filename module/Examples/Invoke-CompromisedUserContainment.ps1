@@ -143,35 +143,39 @@ try {
         Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction Ignore
 
     # Stop mail flowing out: the inbox rules the hunt rates High (forwarding outside the tenant, finance mail hidden or
-    # deleted) are removed, each with its before-image; the users' own rules stay. What it rates Medium is written to
-    # the job output for a person to judge, and left as it is. Graph shows the inbox rules; hidden rules, mailbox
-    # forwarding and delegated access only Exchange Online PowerShell shows, in a session of its own.
+    # deleted) are removed through Graph, each with its before-image; the users' own rules stay. What it rates Medium
+    # is written to the job output for a person to judge, and left as it is.
+    $mailboxFindings = @($UserId | Get-MailboxPersistence -MinimumRisk Medium -ErrorVariable +failed)
+    $mailboxFindings | Where-Object RiskLevel -NE 'High'
+    $mailboxFindings | Where-Object RiskLevel -EQ 'High' | Remove-MailboxPersistence -Confirm:$false -ErrorVariable +failed
+
+    # What only Exchange Online PowerShell shows: hidden rules (those its plain listing lacks), mailbox forwarding and
+    # delegated access, judged and closed the same way. Read after the Graph step, so a rule it removed is not met twice.
     if ($ExchangeOrganization) {
         $exchange = @{ ManagedIdentity = $true; Organization = $ExchangeOrganization; ShowBanner = $false }
         if ($ManagedIdentityClientId) { $exchange.ManagedIdentityAccountId = $ManagedIdentityClientId }
         Connect-ExchangeOnline @exchange -ErrorAction Stop
+        try {
+            foreach ($user in $UserId) {
+                $visible = @(Get-InboxRule -Mailbox $user -ErrorVariable +failed)
+                $exchangeFindings = @(
+                    $user | ForEach-Object -ErrorVariable +failed {
+                        Get-InboxRule -Mailbox $_ -IncludeHidden
+                        Get-EXOMailbox -Identity $_ -Properties ForwardingSmtpAddress, ForwardingAddress, DeliverToMailboxAndForward, GrantSendOnBehalfTo
+                        Get-MailboxPermission -Identity $_
+                        Get-RecipientPermission -Identity $_
+                    } | Get-MailboxPersistence -VisibleInboxRule $visible -MinimumRisk Medium -ErrorVariable +failed
+                )
+                $exchangeFindings | Where-Object RiskLevel -NE 'High'
+                $exchangeFindings | Where-Object RiskLevel -EQ 'High' | Remove-MailboxPersistence -Confirm:$false -ErrorVariable +failed
+            }
+        }
+        finally {
+            Disconnect-ExchangeOnline -Confirm:$false
+        }
     }
     else {
         $PSCmdlet.WriteWarning('No -ExchangeOrganization: hidden inbox rules, mailbox forwarding (ForwardingSmtpAddress, ForwardingAddress) and mailbox permissions were not checked; Graph does not show them. Run the runbook with -ExchangeOrganization <tenant>.onmicrosoft.com, or pipe Get-InboxRule -IncludeHidden, Get-Mailbox and Get-MailboxPermission output to Get-MailboxPersistence.')
-    }
-
-    try {
-        $mailboxFindings = @(
-            $UserId | Get-MailboxPersistence -MinimumRisk Medium -ErrorVariable +failed
-            if ($ExchangeOrganization) {
-                $UserId | ForEach-Object -ErrorVariable +failed {
-                    Get-InboxRule -Mailbox $_ -IncludeHidden
-                    Get-EXOMailbox -Identity $_ -Properties ForwardingSmtpAddress, ForwardingAddress, DeliverToMailboxAndForward, GrantSendOnBehalfTo
-                    Get-MailboxPermission -Identity $_
-                    Get-RecipientPermission -Identity $_
-                } | Get-MailboxPersistence -MinimumRisk Medium -ErrorVariable +failed
-            }
-        )
-        $mailboxFindings | Where-Object RiskLevel -NE 'High'
-        $mailboxFindings | Where-Object RiskLevel -EQ 'High' | Remove-MailboxPersistence -Confirm:$false -ErrorVariable +failed
-    }
-    finally {
-        if ($ExchangeOrganization) { Disconnect-ExchangeOnline -Confirm:$false }
     }
 
     # Cut the sessions: a new password does not end a session that is already open.

@@ -29,7 +29,7 @@ public sealed class RunbookExchangeTests : IClassFixture<BecFinanceFixture>
             function global:Evidence([string] $Name) { Import-Clixml (Join-Path $env:IC_EVIDENCE "$Name.clixml") }
             function global:Connect-ExchangeOnline { param([switch] $ManagedIdentity, [string] $Organization, [string] $ManagedIdentityAccountId, [switch] $ShowBanner) Note 'Connect-ExchangeOnline' $PSBoundParameters }
             function global:Disconnect-ExchangeOnline { [CmdletBinding(SupportsShouldProcess)] param() Note 'Disconnect-ExchangeOnline' @{} }
-            function global:Get-InboxRule { param([string] $Mailbox, [switch] $IncludeHidden) Evidence InboxRules }
+            function global:Get-InboxRule { param([string] $Mailbox, [switch] $IncludeHidden) if ($IncludeHidden) { Evidence InboxRules } else { Evidence InboxRules.Visible } }
             function global:Get-EXOMailbox { param([string] $Identity, [string[]] $Properties) Evidence Mailbox }
             function global:Get-MailboxPermission { param([string] $Identity) Evidence MailboxPermission }
             function global:Get-RecipientPermission { param([string] $Identity) Evidence RecipientPermission }
@@ -44,7 +44,7 @@ public sealed class RunbookExchangeTests : IClassFixture<BecFinanceFixture>
             'EXCHANGE WARNINGS ' + @(@($warnings) -match 'ExchangeOrganization').Count
             $global:calls | ForEach-Object { 'CALL ' + $_ }
             $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.ContainmentAction' } | ForEach-Object { 'ACTION ' + $_.Action + ' ' + $_.Status }
-            $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.MailboxFinding' } | ForEach-Object { 'FINDING ' + $_.Kind + ' ' + $_.RiskLevel }
+            $output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IdentityContainment.MailboxFinding' } | ForEach-Object { 'FINDING ' + $_.Kind + ' ' + $_.RiskLevel + ' ' + ($_.ReasonCodes -join ',') }
             'ERRORS ' + $output[-1].ErrorsInAllSteps
             """;
 
@@ -66,14 +66,16 @@ public sealed class RunbookExchangeTests : IClassFixture<BecFinanceFixture>
         Assert.Contains("ERRORS 0", lines);
         Assert.Contains(lines, l => l.StartsWith("CALL Connect-ExchangeOnline ", StringComparison.Ordinal) && l.Contains("-ManagedIdentity:True", StringComparison.Ordinal) && l.Contains("-Organization:fabrikam.onmicrosoft.com", StringComparison.Ordinal));
         Assert.Equal("CALL Disconnect-ExchangeOnline ", lines.Last(l => l.StartsWith("CALL ", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.StartsWith("CALL Remove-InboxRule -Confirm:False -ErrorAction:Stop -Identity:Nestor Wilke\\", StringComparison.Ordinal));
+        // The hidden Sync rule (…886) is removed; Exchange's own junk rule (…887) and Nestor's own rules stay.
+        Assert.Contains("CALL Remove-InboxRule -Confirm:False -ErrorAction:Stop -Identity:Nestor Wilke\\5764607523034234886", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("CALL Remove-InboxRule", StringComparison.Ordinal) && (l.EndsWith("887", StringComparison.Ordinal) || l.EndsWith("883", StringComparison.Ordinal) || l.EndsWith("884", StringComparison.Ordinal) || l.EndsWith("885", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("CALL Set-Mailbox ", StringComparison.Ordinal) && l.Contains("-ForwardingAddress: -ForwardingSmtpAddress: ", StringComparison.Ordinal) && l.Contains("-DeliverToMailboxAndForward:False", StringComparison.Ordinal));
         Assert.Contains("ACTION ClearMailboxForwarding Succeeded", lines);
 
         // What is only Medium (FullAccess and SendAs for an account of the tenant) is left for a person to judge, and
         // shown in the job output for that.
-        Assert.Contains("FINDING FullAccess Medium", lines);
-        Assert.Contains("FINDING SendAs Medium", lines);
+        Assert.Contains(lines, l => l.StartsWith("FINDING FullAccess Medium ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("FINDING SendAs Medium ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("CALL Remove-MailboxPermission", StringComparison.Ordinal));
 
         // The Graph side ran first: the rules Graph shows are gone from the sandbox, the user's own rules stay.

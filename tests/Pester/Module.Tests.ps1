@@ -201,12 +201,21 @@ Describe 'Hunting mailbox persistence' -Skip:(-not $hasTenant) {
     }
 
     It 'judges evidence re-imported with Import-Clixml and with Import-Csv alike' {
-        $fromClixml = Import-Clixml (Join-Path $evidence 'InboxRules.clixml') | Get-MailboxPersistence -ErrorAction Stop
-        $fromCsv = Import-Csv (Join-Path $evidence 'InboxRules.csv') | Get-MailboxPersistence -ErrorAction Stop
+        # With the owner's mailbox in the collection, so a rule forwarding to the owner's own alias is known for one.
+        $fromClixml = @(Import-Clixml (Join-Path $evidence 'InboxRules.clixml')) + @(Import-Clixml (Join-Path $evidence 'Mailbox.clixml')) |
+            Get-MailboxPersistence -ErrorAction Stop | Where-Object Kind -EQ 'InboxRule'
+        $fromCsv = @(Import-Csv (Join-Path $evidence 'InboxRules.csv')) + @(Import-Csv (Join-Path $evidence 'Mailbox.csv')) |
+            Get-MailboxPersistence -ErrorAction Stop | Where-Object Kind -EQ 'InboxRule'
 
         @($fromClixml.Name | Sort-Object) | Should -Be @('..', 'Cleanup', 'Sync')
-        @($fromCsv | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel)" }) |
-            Should -Be @($fromClixml | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel)" })
+        $attackers = { $_.Name -in '..', 'Cleanup', 'Sync' }
+        @($fromCsv | Where-Object $attackers | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel) $($_.Targets -join ',')" }) |
+            Should -Be @($fromClixml | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.RiskLevel) $($_.Targets -join ',')" })
+
+        # The analyst's CSV of the mailbox kept no EmailAddresses column, so Nestor's alias is unknown there, and this
+        # tenant (Contoso) does not own fabrikam.com: his copy-to-self rule reads as mail leaving the organisation.
+        ($fromCsv | Where-Object Name -EQ 'Kopie an mich').Reasons | Should -Match 'nestor\.wilke@fabrikam\.com'
+
     }
 
     It 'reports an object of no known kind and judges the rest' {

@@ -42,7 +42,7 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     /// objects), whose inbox rules are read from Graph.
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
-    public PSObject? InputObject { get; set; }
+    public PSObject?[] InputObject { get; set; } = Array.Empty<PSObject?>();
 
     /// <summary>
     /// The same mailboxes' rules as Get-InboxRule lists them without -IncludeHidden: a rule piped in from the
@@ -78,7 +78,7 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
 
     private protected override IEnumerable<string> ItemsOfRecord()
     {
-        IEnumerable<string> named = ParameterSetName == UserSet ? UserId : UsersOf(InputObject);
+        IEnumerable<string> named = ParameterSetName == UserSet ? UserId : InputObject.SelectMany(UsersOf).ToList();
         foreach (string raw in named)
         {
             string? userId = null;
@@ -163,6 +163,25 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
             return new[] { value.ToString()! };
         }
 
+        string? userId = InputUser.IdOf(name => input.Properties[name]?.Value?.ToString() is { Length: > 0 } text ? text : null);
+
+        // A finding of this cmdlet piped back in (live or re-imported) asks for its user's mailbox again: it has a
+        // Trustee and AccessRights, but it is not a permission entry.
+        if (input.TypeNames.Any(name => name.EndsWith("IdentityContainment.MailboxFinding", StringComparison.Ordinal)))
+        {
+            if (userId is null)
+            {
+                WriteContainmentError(new ContainmentException(
+                    ContainmentErrorKind.InvalidArgument,
+                    "FindingNamesNoUser",
+                    "This mailbox finding has no UserId, so its mailbox cannot be read again from Graph (findings from Exchange objects carry it only when the owner's mailbox object was in the same collection). Pass the user's id or user principal name instead.",
+                    input));
+                return Array.Empty<string>();
+            }
+
+            return new[] { userId };
+        }
+
         _domains ??= RunToEnd(cancellationToken => _hunt!.DomainsAsync(new BridgeSink<MailboxFinding>(this, Bridge), cancellationToken));
         ExchangeReading reading = ExchangeObjectReader.Read(input, _domains);
         if (reading.IsRead)
@@ -171,13 +190,20 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
             return Array.Empty<string>();
         }
 
+        // A mailbox collected without its forwarding properties (Get-EXOMailbox's default set) still names its user, whose
+        // inbox rules Graph can read; the warning says how to collect the forwarding too.
+        if (reading.Kind == ExchangeObjectKind.Mailbox && userId is not null)
+        {
+            WriteWarning($"{reading.Problem} Its user's inbox rules are read from Graph instead.");
+            return new[] { userId };
+        }
+
         if (reading.Kind != ExchangeObjectKind.Unknown)
         {
             WriteContainmentError(new ContainmentException(ContainmentErrorKind.InvalidArgument, "UnreadableExchangeObject", reading.Problem!, input));
             return Array.Empty<string>();
         }
 
-        string? userId = InputUser.IdOf(name => input.Properties[name]?.Value?.ToString() is { Length: > 0 } text ? text : null);
         if (userId is not null)
         {
             return new[] { userId };

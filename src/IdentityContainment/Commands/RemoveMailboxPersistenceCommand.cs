@@ -74,11 +74,22 @@ public sealed class RemoveMailboxPersistenceCommand : BatchingCmdlet<MailboxFind
 
     private void RemoveThroughExchange(MailboxFinding finding)
     {
+        ExchangeCommand command;
+        try
+        {
+            command = ExchangeFindingRemoval.CommandFor(finding, Disable);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteContainmentError(new ContainmentException(ContainmentErrorKind.InvalidArgument, "NotAMailboxFinding", ex.Message, finding.Identity));
+            return;
+        }
+
         if (finding.Kind == MailboxFindingKinds.LegacyProtocol && !IncludeLegacyProtocols)
         {
-            _exchangeRemoval!.Skip(finding, $"Legacy protocols are changed only with -IncludeLegacyProtocols; to change them yourself, run: {ExchangeFindingRemoval.CommandFor(finding, Disable)}");
+            _exchangeRemoval!.Skip(finding, $"Legacy protocols are changed only with -IncludeLegacyProtocols; to change them yourself, run: {command}");
         }
-        else if (ShouldProcess(TargetOf(finding), $"Run {ExchangeFindingRemoval.CommandFor(finding, Disable)}"))
+        else if (ShouldProcess(TargetOf(finding), $"Run {command}"))
         {
             _exchangeRemoval!.Remove(finding, Disable);
         }

@@ -11,7 +11,8 @@ namespace IdentityContainment.Commands.Support;
 /// </summary>
 internal sealed class SessionExchangeCommands : IExchangeCommandHost
 {
-    private const string Splat = "param($command, $parameters) & $command @parameters -ErrorAction Stop";
+    // Run in a scope of its own (useNewScope below), so the caller's variables are neither read nor overwritten.
+    private const string Splat = "param($exchangeCommandName, $exchangeParameters) & $exchangeCommandName @exchangeParameters -ErrorAction Stop";
 
     private readonly PSCmdlet _cmdlet;
 
@@ -30,7 +31,7 @@ internal sealed class SessionExchangeCommands : IExchangeCommandHost
 
         try
         {
-            _cmdlet.InvokeCommand.InvokeScript(Splat, false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, command.Name, parameters);
+            _cmdlet.InvokeCommand.InvokeScript(Splat, true, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, command.Name, parameters);
         }
         catch (RuntimeException ex)
         {

@@ -22,9 +22,17 @@ public sealed class MailDomains
 
     public bool IsKnown => _domains.Count > 0;
 
-    /// <summary>True when the address's domain is one of the tenant's verified domains or a subdomain of one.</summary>
+    /// <summary>
+    /// True when the address's domain is one of the tenant's verified domains or a subdomain of one, or when it is an
+    /// Exchange legacy DN ("/o=ExchangeLabs/..."), which only a recipient of this organisation's directory has.
+    /// </summary>
     public bool IsInternal(string address)
     {
+        if (address?.TrimStart().StartsWith("/o=", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return true;
+        }
+
         int at = address?.LastIndexOf('@') ?? -1;
         if (at < 0 || at == address!.Length - 1)
         {

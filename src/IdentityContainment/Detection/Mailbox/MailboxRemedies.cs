@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace IdentityContainment.Detection.Mailbox;
 
 /// <summary>
@@ -39,7 +40,7 @@ public static class MailboxRemedies
             MailboxFindingKinds.SendOnBehalf => ExchangeCommand.Of(
                 "Set-Mailbox", ("Identity", mailbox), ("GrantSendOnBehalfTo", new Dictionary<string, object?> { ["Remove"] = OneOrMany(finding.Targets) })),
             MailboxFindingKinds.FullAccess => ExchangeCommand.Of(
-                "Remove-MailboxPermission", ("Identity", mailbox), ("User", TrusteeOf(finding)), ("AccessRights", "FullAccess"), ("InheritanceType", "All"), ("Confirm", false)),
+                "Remove-MailboxPermission", ("Identity", mailbox), ("User", TrusteeOf(finding)), ("AccessRights", "FullAccess"), ("InheritanceType", InheritanceOf(finding)), ("Confirm", false)),
             MailboxFindingKinds.SendAs => ExchangeCommand.Of(
                 "Remove-RecipientPermission", ("Identity", mailbox), ("Trustee", TrusteeOf(finding)), ("AccessRights", "SendAs"), ("Confirm", false)),
 
@@ -103,6 +104,15 @@ public static class MailboxRemedies
         string identity = FirstOf(finding.Identity, finding.Mailbox);
         return identity.IndexOf(@":\", StringComparison.Ordinal) >= 0 ? identity : identity + @":\";
     }
+
+    /// <summary>
+    /// Remove-MailboxPermission removes only an entry of the same inheritance type, so the entry's own is used (from the
+    /// before-image of Get-MailboxPermission's object); All, what Add-MailboxPermission gives by default, when not known.
+    /// </summary>
+    private static string InheritanceOf(MailboxFinding finding) =>
+        Graph.GraphJson.ParseOrNull(finding.BeforeImage) is JsonObject image && Graph.GraphJson.Text(image, "InheritanceType") is { Length: > 0 } inheritance
+            ? inheritance
+            : "All";
 
     private static string TrusteeOf(MailboxFinding finding) =>
         FirstOf(finding.Trustee, finding.Targets.FirstOrDefault()) is { Length: > 0 } trustee

@@ -42,6 +42,26 @@ public static class ExchangeAddress
         return plain is { Length: > 0 } ? plain.Trim('"') : null;
     }
 
+    /// <summary>
+    /// Where an inbox rule sends mail, each as <see cref="Normalize"/> gives it, except that a directory recipient (an EX
+    /// or X500 address) keeps its legacy DN beside its name ("IT Support &lt;/o=...&gt;"): only a recipient of this
+    /// organisation has one, and the rules must not take a colleague known by name alone for someone outside.
+    /// </summary>
+    public static IReadOnlyList<string> RuleTargets(IEnumerable<string> texts) =>
+        texts.Select(RuleTarget).Where(target => target is not null).Select(target => target!).ToList();
+
+    private static string? RuleTarget(string text)
+    {
+        Match named = NameAndAddress.Match(text?.Trim() ?? string.Empty);
+        if (named.Success && WithoutPrefix(named.Groups["address"].Value.Trim(), out bool isSmtp) is { Length: > 0 } address && !isSmtp)
+        {
+            string name = named.Groups["name"].Value.Trim();
+            return name.Length > 0 ? $"{name} <{address}>" : address;
+        }
+
+        return Normalize(text);
+    }
+
     /// <summary>Each of <paramref name="texts"/> normalized, empty ones left out.</summary>
     public static IReadOnlyList<string> NormalizeAll(IEnumerable<string> texts) =>
         texts.Select(Normalize).Where(address => address is not null).Select(address => address!).ToList();

@@ -19,6 +19,9 @@ internal static class ExchangeValues
         @"^(Deserialized\.)?(System\.Collections\.[\w.`]+(\[.*\])?|System\.[\w.]+\[\]|[\w.]*MultiValuedProperty`\d.*|[\w.]*ProxyAddressCollection)$",
         RegexOptions.CultureInvariant);
 
+    /// <summary>True when the text is a collection's type name that Export-Csv wrote in place of its values.</summary>
+    public static bool IsCollectionTypeName(string text) => CollectionTypeName.IsMatch(text);
+
     /// <summary>The value as text; null for null, an empty string, or white space.</summary>
     public static string? Text(object? value)
     {

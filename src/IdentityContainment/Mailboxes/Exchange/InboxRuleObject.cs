@@ -39,9 +39,9 @@ internal static class InboxRuleObject
             Enabled = rule.Flag("Enabled") ?? true,
             Hidden = HiddenInboxRules.IsMarkedHidden(rule) ?? RuleNameTraits.IsSystemRule(name),
             Source = MailboxFindingSources.ExchangeOnline,
-            ForwardTo = ExchangeAddress.NormalizeAll(rule.List("ForwardTo")),
-            RedirectTo = ExchangeAddress.NormalizeAll(rule.List("RedirectTo")),
-            ForwardAsAttachmentTo = ExchangeAddress.NormalizeAll(rule.List("ForwardAsAttachmentTo")),
+            ForwardTo = ExchangeAddress.RuleTargets(rule.List("ForwardTo")),
+            RedirectTo = ExchangeAddress.RuleTargets(rule.List("RedirectTo")),
+            ForwardAsAttachmentTo = ExchangeAddress.RuleTargets(rule.List("ForwardAsAttachmentTo")),
             SendTextMessageNotificationTo = rule.List("SendTextMessageNotificationTo"),
             Delete = rule.Flag("DeleteMessage") ?? false,
 

@@ -109,8 +109,12 @@ public sealed class InboxRuleRemoval
     }
 
     /// <summary>A missing rule is 404 ErrorItemNotFound (CONTRACT §6); a 404 for a mailbox Graph cannot reach is not a rule gone.</summary>
+    /// <summary>
+    /// Only Outlook's missing-item answer means the rule is gone; another 404 (no mailbox, a user that no longer
+    /// exists: ErrorInvalidUser) means the rule could not be reached, which is a failure to report.
+    /// </summary>
     private static bool IsGone(GraphBatchResult answer) =>
-        answer.Status == 404 && answer.Error.Code != GraphInboxRuleReader.MailboxNotEnabled;
+        answer.Status == 404 && answer.Error.Code == "ErrorItemNotFound";
 
     /// <summary>The user's object id when the finding has it (Graph's findings always do), else the mailbox as named.</summary>
     private static string MailboxKey(MailboxFinding finding) => finding.UserId is { Length: > 0 } id ? id : finding.Mailbox;

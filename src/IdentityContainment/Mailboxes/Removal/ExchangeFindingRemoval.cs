@@ -44,12 +44,14 @@ public sealed class ExchangeFindingRemoval
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _results.Failed(new ContainmentException(
+            // On the record as well as in the error stream, as the Graph path does: counts by status agree across sources.
+            string message = _results.FailedWith(new ContainmentException(
                 ContainmentErrorKind.ServiceError,
                 "ExchangeCommandFailed",
                 $"{command.Name} failed for {finding.Kind} '{finding.Name ?? finding.Identity}' of mailbox {finding.Mailbox}: {ex.Message} The command was: {command}",
                 finding.Identity,
                 ex));
+            _results.Succeeded(ActionRecord(finding, action, ContainmentActionStatus.Failed, message));
             return;
         }
 

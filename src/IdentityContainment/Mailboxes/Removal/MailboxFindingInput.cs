@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using IdentityContainment.Detection.Mailbox;
+using IdentityContainment.Mailboxes.Exchange;
 
 namespace IdentityContainment.Mailboxes.Removal;
 
@@ -81,6 +82,23 @@ public static class MailboxFindingInput
             && finding.Trustee is null)
         {
             return $"The {finding.Kind} finding on mailbox {finding.Mailbox} lacks its Trustee, the one whose access to remove. {Expected}";
+        }
+
+        // Export-Csv writes a collection it was not asked to join as its type name: what to remove is lost.
+        if (finding.Targets.Concat(finding.AccessRights).FirstOrDefault(ExchangeValues.IsCollectionTypeName) is { } lost)
+        {
+            return $"The {finding.Kind} finding on mailbox {finding.Mailbox} holds '{lost}' instead of its values: it was exported with Export-Csv without joining them. Re-import it from Export-Clixml or ConvertTo-Json evidence, or run Get-MailboxPersistence again. {Expected}";
+        }
+
+        if (finding.Kind == MailboxFindingKinds.SendOnBehalf && finding.Targets.Length == 0)
+        {
+            return $"The SendOnBehalf finding on mailbox {finding.Mailbox} names no delegate in Targets, so there is nothing to remove. {Expected}";
+        }
+
+        if (finding.Kind == MailboxFindingKinds.LegacyProtocol
+            && !finding.Targets.Any(target => LegacyProtocols.Switches.Any(s => string.Equals(s.Protocol, target, StringComparison.OrdinalIgnoreCase))))
+        {
+            return $"The LegacyProtocol finding on mailbox {finding.Mailbox} names no protocol this module knows in Targets ({string.Join(", ", finding.Targets)}); expected some of {string.Join(", ", LegacyProtocols.Switches.Select(s => s.Protocol))}. {Expected}";
         }
 
         return null;

@@ -100,7 +100,8 @@ public sealed class InboxRuleReadingTests
         InboxRuleFacts facts = Facts<InboxRuleFacts>(ExchangeObjectReader.Read(rule, Fabrikam));
 
         Assert.Equal(new[] { "nestor.wilke@fabrikam.com", "drop@evil.example" }, facts.ForwardTo);
-        Assert.Equal(new[] { "IT Support" }, facts.RedirectTo);
+        Assert.Equal(new[] { "IT Support </o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=it-support>" }, facts.RedirectTo);
+        Assert.Equal(new[] { "drop@evil.example", "copy@evil.example", "+491701234567" }, InboxRuleTraits.ExternalTargets(facts));
         Assert.Equal(new[] { "copy@evil.example" }, facts.ForwardAsAttachmentTo);
         Assert.Equal(new[] { "+491701234567" }, facts.SendTextMessageNotificationTo);
         Assert.Equal(new[] { "cfo@fabrikam.com" }, facts.ConditionAddresses);
