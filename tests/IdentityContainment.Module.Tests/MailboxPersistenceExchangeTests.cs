@@ -156,6 +156,39 @@ public sealed class MailboxPersistenceExchangeTests : IClassFixture<BecFinanceFi
     }
 
     [Fact]
+    public void Removal_leaves_the_callers_variables_alone_and_a_finding_whose_values_were_lost_is_refused_while_the_rest_go_on()
+    {
+        using HostedPowerShell shell = EvidenceShell(withExchange: true);
+
+        ScriptResult result = shell.Run("""
+            $parameters = @{ Confirm = $false }
+            $command = 'mine'
+            $lost = [pscustomobject]@{ Kind = 'LegacyProtocol'; Source = 'ExchangeOnline'; Mailbox = 'Nestor Wilke'; Identity = 'Nestor Wilke'; Targets = 'System.String[]' }
+            @($lost) + @(Import-Evidence Mailbox.clixml | Get-MailboxPersistence) | Remove-MailboxPersistence @parameters
+            'PARAMETERS ' + ($parameters.Keys -join ',') + ' COMMAND ' + $command
+            """);
+
+        ErrorRecord refused = Assert.Single(result.Errors);
+        Assert.StartsWith("NotAMailboxFinding", refused.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("System.String[]", refused.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Rows("ContainmentAction"), a => (string)a.Action == "ClearMailboxForwarding" && (string)a.Status == "Succeeded");
+        Assert.Contains("PARAMETERS Confirm COMMAND mine", result.Output.Select(o => o.BaseObject as string));
+    }
+
+    [Fact]
+    public void A_finding_piped_back_in_reads_its_users_mailbox_again_instead_of_passing_for_a_permission_entry()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run("@(Get-MailboxPersistence -UserId nestorw@fabrikam.com)[0] | Get-MailboxPersistence");
+
+        Assert.Empty(result.AllErrors);
+        dynamic[] findings = result.Rows("MailboxFinding");
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(("Graph", "InboxRule"), ((string)f.Source, (string)f.Kind)));
+    }
+
+    [Fact]
     public void Graph_reads_the_German_mailbox_and_Disable_turns_the_delete_rule_off()
     {
         using HostedPowerShell shell = _fixture.ConnectedShell();
