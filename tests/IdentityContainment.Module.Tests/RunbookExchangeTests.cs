@@ -33,7 +33,7 @@ public sealed class RunbookExchangeTests : IClassFixture<BecFinanceFixture>
             function global:Get-EXOMailbox { param([string] $Identity, [string[]] $Properties) Evidence Mailbox }
             function global:Get-MailboxPermission { param([string] $Identity) Evidence MailboxPermission }
             function global:Get-RecipientPermission { param([string] $Identity) Evidence RecipientPermission }
-            function global:Remove-InboxRule { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param([Parameter(Mandatory)] $Identity, $Mailbox, [switch] $Force) Note 'Remove-InboxRule' $PSBoundParameters }
+            function global:Remove-InboxRule { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param([Parameter(Mandatory)] $Identity, $Mailbox, [switch] $AlwaysDeleteOutlookRulesBlob, [switch] $Force) Note 'Remove-InboxRule' $PSBoundParameters }
             function global:Set-Mailbox { [CmdletBinding(SupportsShouldProcess)] param([Parameter(Mandatory)] $Identity, $ForwardingSmtpAddress, $ForwardingAddress, $DeliverToMailboxAndForward, $GrantSendOnBehalfTo) Note 'Set-Mailbox' $PSBoundParameters }
             function global:Remove-MailboxPermission { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param([Parameter(Mandatory)] $Identity, $User, [string[]] $AccessRights, $InheritanceType, [switch] $Deny) Note 'Remove-MailboxPermission' $PSBoundParameters }
             function global:Remove-RecipientPermission { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param([Parameter(Mandatory)] $Identity, $Trustee, [string[]] $AccessRights) Note 'Remove-RecipientPermission' $PSBoundParameters }
@@ -67,7 +67,7 @@ public sealed class RunbookExchangeTests : IClassFixture<BecFinanceFixture>
         Assert.Contains(lines, l => l.StartsWith("CALL Connect-ExchangeOnline ", StringComparison.Ordinal) && l.Contains("-ManagedIdentity:True", StringComparison.Ordinal) && l.Contains("-Organization:fabrikam.onmicrosoft.com", StringComparison.Ordinal));
         Assert.Equal("CALL Disconnect-ExchangeOnline ", lines.Last(l => l.StartsWith("CALL ", StringComparison.Ordinal)));
         // The hidden Sync rule (…886) is removed; Exchange's own junk rule (…887) and Nestor's own rules stay.
-        Assert.Contains("CALL Remove-InboxRule -Confirm:False -ErrorAction:Stop -Identity:Nestor Wilke\\5764607523034234886", lines);
+        Assert.Contains("CALL Remove-InboxRule -AlwaysDeleteOutlookRulesBlob:True -Confirm:False -ErrorAction:Stop -Identity:Nestor Wilke\\5764607523034234886", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("CALL Remove-InboxRule", StringComparison.Ordinal) && (l.EndsWith("887", StringComparison.Ordinal) || l.EndsWith("883", StringComparison.Ordinal) || l.EndsWith("884", StringComparison.Ordinal) || l.EndsWith("885", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("CALL Set-Mailbox ", StringComparison.Ordinal) && l.Contains("-ForwardingAddress: -ForwardingSmtpAddress: ", StringComparison.Ordinal) && l.Contains("-DeliverToMailboxAndForward:False", StringComparison.Ordinal));
         Assert.Contains("ACTION ClearMailboxForwarding Succeeded", lines);

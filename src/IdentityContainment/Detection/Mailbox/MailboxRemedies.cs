@@ -81,6 +81,14 @@ public static class MailboxRemedies
             parameters.Add(("Mailbox", finding.Mailbox));
         }
 
+        // Removing a rule through PowerShell may warn that rules Outlook keeps client-side will be dropped, and wait for an
+        // answer nobody gives in a runbook; the switch says yes to that. (Seen with Remove-InboxRule in public containment
+        // scripts; not passed to Disable-InboxRule, where no public use confirmed it.)
+        if (!disableRule)
+        {
+            parameters.Add(("AlwaysDeleteOutlookRulesBlob", true));
+        }
+
         parameters.Add(("Confirm", false));
         return ExchangeCommand.Of(disableRule ? "Disable-InboxRule" : "Remove-InboxRule", parameters.ToArray());
     }

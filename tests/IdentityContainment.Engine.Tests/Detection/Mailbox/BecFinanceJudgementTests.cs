@@ -72,7 +72,7 @@ public sealed class BecFinanceJudgementTests
             finding.ReasonCodes);
         Assert.Equal(100, finding.Score);
         Assert.Contains(finding.Reasons, r => r.Contains("rechnung", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(@"Remove-InboxRule -Identity 'nestorw@fabrikam.com\101' -Confirm:$false", finding.RemediationCommand);
+        Assert.Equal(@"Remove-InboxRule -Identity 'nestorw@fabrikam.com\101' -AlwaysDeleteOutlookRulesBlob:$true -Confirm:$false", finding.RemediationCommand);
         Assert.Equal("{\"Name\":\"..\"}", finding.BeforeImage);
     }
 

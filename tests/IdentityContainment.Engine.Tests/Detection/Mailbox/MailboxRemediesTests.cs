@@ -15,7 +15,7 @@ public sealed class MailboxRemediesTests
     };
 
     [Theory]
-    [InlineData(false, @"Remove-InboxRule -Identity 'nestorw@fabrikam.com\101' -Confirm:$false")]
+    [InlineData(false, @"Remove-InboxRule -Identity 'nestorw@fabrikam.com\101' -AlwaysDeleteOutlookRulesBlob:$true -Confirm:$false")]
     [InlineData(true, @"Disable-InboxRule -Identity 'nestorw@fabrikam.com\101' -Confirm:$false")]
     public void An_exchange_rule_is_removed_or_disabled_by_its_identity(bool disable, string expected)
     {
@@ -26,7 +26,7 @@ public sealed class MailboxRemediesTests
     public void A_rule_known_only_by_its_number_is_named_with_its_mailbox()
     {
         Assert.Equal(
-            "Remove-InboxRule -Identity '101' -Mailbox 'nestorw@fabrikam.com' -Confirm:$false",
+            "Remove-InboxRule -Identity '101' -Mailbox 'nestorw@fabrikam.com' -AlwaysDeleteOutlookRulesBlob:$true -Confirm:$false",
             MailboxRemedies.ForExchange(Exchange(MailboxFindingKinds.InboxRule, "101"), disableRule: false).ToString());
     }
 
