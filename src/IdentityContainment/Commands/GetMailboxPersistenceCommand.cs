@@ -23,7 +23,6 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     private const string UserSet = "ByUser";
     private const string InputSet = "ByInput";
 
-    private RiskLevel _minimum;
     private MailboxHunt? _hunt;
     private UserReader? _reader;
     private readonly List<ExchangeReading> _exchangeReadings = new();
@@ -64,8 +63,7 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _minimum = (RiskLevel)Enum.Parse(typeof(RiskLevel), MinimumRisk);
-        _hunt = new MailboxHunt(Connection, _minimum);
+        _hunt = new MailboxHunt(Connection, (RiskLevel)Enum.Parse(typeof(RiskLevel), MinimumRisk));
     }
 
     private protected override IReadOnlyList<IGatheringReader> CreateGatheringReaders()
@@ -117,13 +115,9 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     protected override void EndProcessing()
     {
         base.EndProcessing();
-        IReadOnlyList<ExchangeReading> readings = HiddenInboxRules.MarkAgainstVisible(_exchangeReadings, VisibleRules());
-        foreach (ExchangeReading reading in ExchangeRuleOwners.AttachOwnerAddresses(readings))
+        foreach (MailboxFinding finding in _hunt!.JudgeExchangeObjects(_exchangeReadings, VisibleRules()))
         {
-            foreach (MailboxFinding finding in MailboxJudge.JudgeAny(reading.Facts!).Where(f => f.IsAtLeast(_minimum)))
-            {
-                WriteResult(finding);
-            }
+            WriteResult(finding);
         }
     }
 
@@ -163,7 +157,7 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
             return new[] { value.ToString()! };
         }
 
-        string? userId = InputUser.IdOf(name => input.Properties[name]?.Value?.ToString() is { Length: > 0 } text ? text : null);
+        string? userId = UserIdTransformationAttribute.IdOrNull(input);
 
         // A finding of this cmdlet piped back in (live or re-imported) asks for its user's mailbox again: it has a
         // Trustee and AccessRights, but it is not a permission entry.

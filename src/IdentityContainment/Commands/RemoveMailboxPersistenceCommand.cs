@@ -77,7 +77,7 @@ public sealed class RemoveMailboxPersistenceCommand : BatchingCmdlet<MailboxFind
         ExchangeCommand command;
         try
         {
-            command = ExchangeFindingRemoval.CommandFor(finding, Disable);
+            command = MailboxRemedies.ForExchange(finding, Disable);
         }
         catch (ArgumentException ex)
         {
@@ -91,7 +91,7 @@ public sealed class RemoveMailboxPersistenceCommand : BatchingCmdlet<MailboxFind
         }
         else if (ShouldProcess(TargetOf(finding), $"Run {command}"))
         {
-            _exchangeRemoval!.Remove(finding, Disable);
+            _exchangeRemoval!.Remove(finding, command, Disable);
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class JudgingSink<TFacts> : IResultSink<TFacts>
 
     public void Succeeded(TFacts facts)
     {
-        foreach (MailboxFinding finding in MailboxJudge.JudgeAny(facts).Where(f => f.IsAtLeast(_minimum)))
+        foreach (MailboxFinding finding in MailboxJudge.JudgeAny(facts, _minimum))
         {
             _findings.Succeeded(finding);
         }

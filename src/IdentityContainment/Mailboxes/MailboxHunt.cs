@@ -1,6 +1,7 @@
 using IdentityContainment.Connection;
 using IdentityContainment.Detection;
 using IdentityContainment.Detection.Mailbox;
+using IdentityContainment.Mailboxes.Exchange;
 using IdentityContainment.Mailboxes.Graph;
 using IdentityContainment.Pipeline;
 
@@ -29,4 +30,13 @@ public sealed class MailboxHunt
 
     public Task HuntUsersAsync(IReadOnlyList<ContainmentUser> users, IResultSink<MailboxFinding> results, CancellationToken cancellationToken) =>
         _rules.ReadAsync(users, new JudgingSink<InboxRuleFacts>(results, _minimum), cancellationToken);
+
+    /// <summary>
+    /// The findings of a run's Exchange objects, judged together: a rule missing from the plain listing
+    /// (<paramref name="visibleRules"/>) counts as hidden, and a rule gets its owner's addresses from the owner's mailbox
+    /// object in the same collection.
+    /// </summary>
+    public IEnumerable<MailboxFinding> JudgeExchangeObjects(IEnumerable<ExchangeReading> readings, IEnumerable<InboxRuleFacts> visibleRules) =>
+        ExchangeRuleOwners.AttachOwnerAddresses(HiddenInboxRules.MarkAgainstVisible(readings, visibleRules))
+            .SelectMany(reading => MailboxJudge.JudgeAny(reading.Facts!, _minimum));
 }

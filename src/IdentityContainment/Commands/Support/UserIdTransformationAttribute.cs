@@ -48,6 +48,9 @@ internal sealed class UserIdTransformationAttribute : ArgumentTransformationAttr
         return Unwrap(value)?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
     }
 
+    /// <summary>The user an object names, read as the binding reads it (hashtable keys, blank values skipped), or null.</summary>
+    public static string? IdOrNull(PSObject input) => InputUser.IdOf(name => Text(input, name));
+
     private static string IdOf(PSObject input, string typeName) =>
-        InputUser.IdOf(name => Text(input, name)) ?? throw new ArgumentTransformationMetadataException(InputUser.WhyNone(name => Text(input, name), typeName));
+        IdOrNull(input) ?? throw new ArgumentTransformationMetadataException(InputUser.WhyNone(name => Text(input, name), typeName));
 }

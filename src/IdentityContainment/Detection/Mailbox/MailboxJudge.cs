@@ -128,6 +128,9 @@ public static class MailboxJudge
             nameof(facts)),
     };
 
+    /// <summary>The findings of any facts record at or above <paramref name="minimum"/> (-MinimumRisk).</summary>
+    public static IEnumerable<MailboxFinding> JudgeAny(object facts, RiskLevel minimum) => JudgeAny(facts).Where(f => f.IsAtLeast(minimum));
+
     /// <summary>
     /// Exchange's hidden system rules (the junk mail rule moves mail to Junk Email, which the table would call hiding)
     /// are not the user's or the attacker's; one that sends mail anywhere is judged all the same, whatever its name.

@@ -21,12 +21,12 @@ public sealed class ExchangeFindingRemoval
         _results = JournaledResults<ContainmentAction>.Around(results ?? throw new ArgumentNullException(nameof(results)), journal);
     }
 
-    /// <summary>The command that removes what the finding names (disableRule: turn an inbox rule off instead).</summary>
-    public static ExchangeCommand CommandFor(MailboxFinding finding, bool disableRule) => MailboxRemedies.ForExchange(finding, disableRule);
-
-    public void Remove(MailboxFinding finding, bool disableRule)
+    /// <summary>
+    /// Runs <paramref name="command"/>, the finding's remedy (<see cref="MailboxRemedies.ForExchange"/>, which the caller
+    /// already worked out to ask about it); disableRule says the rule is turned off rather than removed.
+    /// </summary>
+    public void Remove(MailboxFinding finding, ExchangeCommand command, bool disableRule)
     {
-        ExchangeCommand command = CommandFor(finding, disableRule);
         string action = ActionOf(finding, disableRule);
         if (!_host.IsAvailable(command.Name))
         {
