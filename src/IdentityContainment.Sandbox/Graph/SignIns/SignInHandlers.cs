@@ -18,8 +18,9 @@ internal static class SignInHandlers
                 "Neither tenant is B2C or tenant doesn't have premium license");
         var (query, error) = CollectionQuery<SignInRecord>.Read(context, SignInProjection.Properties, SignInFilter.Properties,
             CollectionPageSizes.SignIns, allowSelect: false, allowOr: false);
-        return error ?? query!.Answer(SignInProjection.EntitySet, context.Tenant.SignIns.OrderBy(NewestFirstKey, StringComparer.Ordinal),
-            NewestFirstKey, SignInProjection.Properties);
+        // The tenant keeps sign-ins newest first with ties by id, which is the ordinal order of the paging key: no sort
+        // per request, which matters for benchmark tenants with hundreds of thousands of sign-ins.
+        return error ?? query!.Answer(SignInProjection.EntitySet, context.Tenant.SignIns, NewestFirstKey, SignInProjection.Properties);
     }
 
     private static string NewestFirstKey(SignInRecord signIn) => NewestFirstPageKey.Of(signIn.CreatedDateTime, signIn.Id);
