@@ -9,8 +9,7 @@ public sealed class GeneratedSignInHistoryTests
     public async Task A_generated_tenant_gives_each_user_the_asked_number_of_ordinary_sign_ins_paged_per_user()
     {
         var scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = 4, CompromisedUsers = 1, SignInsPerUser = 45 });
-        await using var server = await TestSandbox.StartAsync(configure: o => o.ScenarioObject = scenario);
-        server.Throttling.ReportsQuota = 100_000;
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync(configure: o => o.ScenarioObject = scenario);
         using var graph = GraphTestClient.AsAutomation(server);
         var user = scenario.Users.First(u => u.UserPrincipalName.StartsWith("user00002@", StringComparison.Ordinal));
 
@@ -55,8 +54,7 @@ public sealed class GeneratedSignInHistoryTests
             UserId = Known.AdeleId,
             IpAddress = "203.0.113.24",
         }).ToArray();
-        await using var server = await TestSandbox.StartAsync(configure: o => o.ScenarioObject = baseScenario with { SignIns = [.. baseScenario.SignIns, .. same] });
-        server.Throttling.ReportsQuota = 100_000;
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync(configure: o => o.ScenarioObject = baseScenario with { SignIns = [.. baseScenario.SignIns, .. same] });
         using var graph = GraphTestClient.AsAutomation(server);
 
         var pages = await graph.PagesAsync("auditLogs/signIns?$top=2");

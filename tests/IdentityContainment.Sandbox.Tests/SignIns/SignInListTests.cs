@@ -11,18 +11,10 @@ public sealed class SignInListTests
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    /// <summary>A sandbox whose reports limit is out of the way, for tests that read many pages.</summary>
-    private static async Task<SandboxServer> StartUnthrottledAsync()
-    {
-        var server = await TestSandbox.StartAsync();
-        server.Throttling.ReportsQuota = 100_000;
-        return server;
-    }
-
     [Fact]
     public async Task Sign_ins_come_newest_first_in_the_v1_shape()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var body = await GraphTestClient.JsonAsync(await graph.GetAsync("auditLogs/signIns"));
@@ -41,7 +33,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Filter_by_user_id_and_time_window_returns_exactly_that_users_sign_ins_in_the_window()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
         var now = server.Tenant.Clock.GetUtcNow();
         var from = GraphTime.ToWholeSeconds(now.AddDays(-3));
@@ -62,7 +54,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Filter_by_user_principal_name()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var pages = await graph.PagesAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString($"userPrincipalName eq '{Known.AlexUpn}'")}");
@@ -75,7 +67,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Filter_by_error_code_finds_the_spray()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var pages = await graph.PagesAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString("status/errorCode eq 50126")}");
@@ -89,7 +81,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Paging_with_top_serves_every_sign_in_once_in_order()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var pages = await graph.PagesAsync("auditLogs/signIns?$top=7");
@@ -104,7 +96,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Top_goes_up_to_1000()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         Assert.Equal(HttpStatusCode.OK, (await graph.GetAsync("auditLogs/signIns?$top=1000")).StatusCode);
@@ -121,7 +113,7 @@ public sealed class SignInListTests
     [InlineData("$filter=isInteractive eq true")]
     public async Task Unsupported_query_options_and_filters_are_refused(string query)
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var response = await graph.GetAsync("auditLogs/signIns?" + query);
@@ -132,7 +124,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Or_is_refused_and_a_quoted_time_is_an_invalid_filter()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var graph = GraphTestClient.AsAutomation(server);
 
         var or = $"userId eq '{Known.AdeleId}' or userId eq '{Known.AlexId}'";
@@ -163,7 +155,7 @@ public sealed class SignInListTests
     [Fact]
     public async Task Reading_needs_AuditLog_Read_All()
     {
-        await using var server = await StartUnthrottledAsync();
+        await using var server = await TestSandbox.StartWithoutReportsLimitAsync();
         using var app = new GraphTestClient(server, Tokens.AutomationWith(server, "User.Read.All"));
         using var alex = new GraphTestClient(server, Tokens.Delegated(server, Known.AlexUpn, "AuditLog.Read.All"));
         using var nestor = new GraphTestClient(server, Tokens.Delegated(server, Known.DelegatedAdminUpn, "AuditLog.Read.All"));
