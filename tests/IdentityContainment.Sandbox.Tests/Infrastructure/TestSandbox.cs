@@ -10,6 +10,14 @@ internal static class TestSandbox
         return SandboxServer.StartAsync(options);
     }
 
+    /// <summary>A sandbox whose reports limit (5 requests per 10 s) is out of the way, for tests that read many log pages.</summary>
+    public static async Task<SandboxServer> StartWithoutReportsLimitAsync(string scenario = "aitm-bec", Action<SandboxOptions>? configure = null)
+    {
+        var server = await StartAsync(scenario, configure);
+        server.Throttling.ReportsQuota = 100_000;
+        return server;
+    }
+
     /// <summary>A sandbox with https, and a client that trusts exactly its certificate.</summary>
     public static async Task<(SandboxServer Server, HttpClient Https)> StartWithHttpsAsync(string scenario = "aitm-bec", Action<SandboxOptions>? configure = null)
     {
