@@ -12,10 +12,13 @@ internal static class Durations
             span = span.Negate();
         }
 
-        if (span < TimeSpan.FromMinutes(1))
+        if (span < TimeSpan.FromSeconds(59.5))
         {
-            return Count((int)span.TotalSeconds, "second");
+            return Count((int)Math.Round(span.TotalSeconds), "second");
         }
+
+        // Log times carry fractions of a second: 39 min 59.9 s reads as the 40 minutes it is.
+        span = TimeSpan.FromMinutes(Math.Round(span.TotalMinutes));
 
         if (span < TimeSpan.FromHours(1))
         {
