@@ -52,6 +52,10 @@ public sealed class SignInRulesTests
                 new("MfaFatigue", Case(Usual(At(0)).Failed(500121), Attempts(500121, 2)), Case(Usual(At(0)).Failed(500121), Usual(At(-0.5)).Failed(500121), Usual(At(-1.5)).Failed(500121))),
                 new("SignInAfterRevocation", Case(Usual(revoked.AddMinutes(5)), revoked), Case(Usual(revoked.AddMinutes(5)).Failed(50126), revoked)),
                 new("SignInAfterRevocation", Case(Usual(revoked.AddMinutes(5)), revoked), Case(Usual(revoked.AddMinutes(-5)), revoked)),
+
+                // A revocation long before the window (an old reset) is not this incident's containment.
+                new("SignInAfterRevocation", Case(Usual(revoked.AddMinutes(5)), revoked), Case(Usual(revoked.AddMinutes(5)), WindowStart.AddDays(-90))),
+                new("DeviceRegistration", Case(registration), Case(registration.Failed(50126))),
                 new("EntraRiskHigh", Case(Usual(At(0)) with { RiskLevelDuringSignIn = "high" }), Case(Usual(At(0)) with { RiskLevelDuringSignIn = "hidden" })),
                 new("EntraRiskMedium", Case(Usual(At(0)) with { RiskLevelAggregated = "medium" }), Case(Usual(At(0)) with { RiskLevelDuringSignIn = "low" })),
             };

@@ -22,9 +22,11 @@ public static class SignInRules
     {
         new DetectionRule<SignInCase>("ImpossibleTravel", 70, c => Travel(c) is { IsImpossible: true }, c => "The user " + Travel(c)!.Describe()),
         new DetectionRule<SignInCase>("TokenReplay", 70, c => Replayed(c) is not null, c => Replay(c)),
+        // Low alone: a user's own unregistered laptop or phone signs in to OfficeHome without a device id too. The proxy's
+        // sign-in comes from the proxy's IP, so with a new IP or country it reaches Medium or High.
         new DetectionRule<SignInCase>(
             "OfficeHomeWithoutDevice",
-            40,
+            25,
             c => c.SignIn.Succeeded && SignInSignals.IsOfficeHome(c.SignIn) && string.IsNullOrWhiteSpace(c.SignIn.DeviceId),
             "Successful OfficeHome sign-in from a device Entra ID does not know: the pattern of an adversary-in-the-middle phishing proxy"),
         new DetectionRule<SignInCase>(
@@ -38,6 +40,11 @@ public static class SignInRules
             c => SignInSignals.IsDeviceCodeFlow(c.SignIn) && c.SignIn.Succeeded && c.History.RegistrationAfter(c.SignIn, DeviceRegistrationFollowsWithin) is not null,
             c => $"A device was registered {Durations.Words(c.History.RegistrationAfter(c.SignIn, DeviceRegistrationFollowsWithin)!.Value - c.SignIn.CreatedDateTime)} after this device-code sign-in: a device the attacker holds can keep a primary refresh token"),
         new DetectionRule<SignInCase>(
+            "DeviceRegistration",
+            20,
+            c => c.SignIn.Succeeded && SignInSignals.IsDeviceRegistration(c.SignIn),
+            "Registered or joined a device (a sign-in to the Device Registration Service): a device the attacker holds can keep a primary refresh token"),
+        new DetectionRule<SignInCase>(
             "LegacyClient",
             30,
             c => SignInSignals.IsLegacyClient(c.SignIn),
@@ -47,9 +54,10 @@ public static class SignInRules
             50,
             c => SignInSignals.ToolingAgentIn(c.SignIn) is not null,
             c => $"The user agent names {SignInSignals.ToolingAgentIn(c.SignIn)}: a script or attack tool, not a person's browser or app"),
+        // Small: people change networks all the time; a new IP matters beside other signs.
         new DetectionRule<SignInCase>(
             "NewIpAddress",
-            15,
+            10,
             c => c.History.HasBaseline && c.SignIn.IpAddress is { Length: > 0 } ip && !c.History.KnownIpAddresses.Contains(ip.Trim()),
             c => $"IP {c.SignIn.IpAddress} was never seen for the user before {Day(c.History.WindowStart)}"),
         new DetectionRule<SignInCase>(
@@ -80,7 +88,7 @@ public static class SignInRules
         new DetectionRule<SignInCase>(
             "SignInAfterRevocation",
             50,
-            c => c.SignIn.Succeeded && c.History.SessionsRevokedAt is { } revoked && c.SignIn.CreatedDateTime > revoked,
+            c => c.SignIn.Succeeded && RevokedInWindow(c) is { } revoked && c.SignIn.CreatedDateTime > revoked,
             c => $"Signed in successfully {Durations.Words(c.SignIn.CreatedDateTime - c.History.SessionsRevokedAt!.Value)} after the user's sessions were revoked ({Moment(c.History.SessionsRevokedAt!.Value)}): the credentials worked again, for the user or for the attacker"),
         new DetectionRule<SignInCase>(
             "EntraRiskHigh",
@@ -107,6 +115,13 @@ public static class SignInRules
         SignInFacts other = Replayed(c)!;
         return $"Correlation id {c.SignIn.CorrelationId} also signed in from {other.IpAddress} ({other.Place ?? "unknown place"}) at {Moment(other.CreatedDateTime)}, while this one came from {c.SignIn.IpAddress} ({c.SignIn.Place ?? "unknown place"}): one session used from two places, a replayed token";
     }
+
+    /// <summary>
+    /// The revocation when it falls inside the window: the containment of this incident. A revocation from months ago
+    /// (a lost phone, an old reset) is followed by every ordinary sign-in since, which says nothing.
+    /// </summary>
+    private static DateTimeOffset? RevokedInWindow(SignInCase c) =>
+        c.History.SessionsRevokedAt is { } revoked && revoked >= c.History.WindowStart ? revoked : null;
 
     /// <summary>Two values that are both known and different; an unknown value is never a difference.</summary>
     private static bool Differs(string? a, string? b) =>
