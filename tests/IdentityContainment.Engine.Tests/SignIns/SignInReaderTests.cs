@@ -148,6 +148,51 @@ public sealed class SignInReaderTests
         Assert.Equal(5, sandbox.Requests.Snapshot().Count(r => r.Path.StartsWith("/auditLogs/signIns", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Twenty users who each signed in three times: a query per user costs 20 requests (four budget windows of 10 s), the
+    /// one query over the time range costs one, and each user still gets exactly their own sign-ins.
+    /// </summary>
+    [Fact]
+    public async Task For_many_quiet_users_one_query_over_the_time_range_costs_one_request_instead_of_one_per_user()
+    {
+        Scenario scenario = Tenant(users: 25, out string[] ids);
+        string[] asked = ids.Take(20).ToArray();
+        await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            ScenarioObject = scenario with { SignIns = ids.SelectMany(id => Log(id, count: 3, first: From.AddHours(1))).ToArray() },
+        });
+        using GraphConnection connection = await SandboxConnections.AsAutomationAppAsync(sandbox);
+        sandbox.Requests.Clear();
+
+        IReadOnlyList<UserSignIns> results = await SignInReader.ReadWindowAsync(connection, asked.Append("not-a-user"), From, Now, CancellationToken.None);
+
+        Assert.Equal(1, sandbox.Requests.Snapshot().Count(r => r.Path.StartsWith("/auditLogs/signIns", StringComparison.Ordinal)));
+        Assert.Equal(21, results.Count);
+        Assert.Equal("SignInUserIdNotObjectId", results.Single(r => r.UserId == "not-a-user").Error!.ErrorId);
+        foreach (string id in asked)
+        {
+            UserSignIns theirs = results.Single(r => r.UserId == id);
+            Assert.True(theirs.IsComplete, theirs.Error?.Message);
+            Assert.Equal(3, theirs.SignIns.Count);
+            Assert.All(theirs.SignIns, s => Assert.Equal(id, s.UserId));
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_time_range_query_is_every_asked_users_error()
+    {
+        Scenario scenario = Tenant(users: 2, out string[] ids);
+        await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            ScenarioObject = scenario with { Tenant = scenario.Tenant with { HasEntraIdPremium = false } },
+        });
+        using GraphConnection connection = await SandboxConnections.AsAutomationAppAsync(sandbox);
+
+        IReadOnlyList<UserSignIns> results = await SignInReader.ReadWindowAsync(connection, ids, From, Now, CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal("SignInLogNeedsPremiumLicence", r.Error?.ErrorId));
+    }
+
     [Fact]
     public async Task What_is_read_is_judged_the_London_to_New_York_trip_in_40_minutes_is_High()
     {
