@@ -105,6 +105,18 @@ public sealed class SignInRulesTests
     }
 
     [Fact]
+    public void Entries_without_an_id_are_still_told_apart()
+    {
+        SignInFacts london = Usual(At(0)) with { Id = string.Empty };
+        SignInFacts newYork = Usual(At(40.0 / 60)).From(NewYork, "198.51.100.7") with { Id = string.Empty, CorrelationId = london.CorrelationId };
+
+        Assessment assessment = SignInRules.Table.Assess(Case(newYork, london));
+
+        Assert.Contains("ImpossibleTravel", assessment.ReasonCodes);
+        Assert.Contains("TokenReplay", assessment.ReasonCodes);
+    }
+
+    [Fact]
     public void A_sign_in_without_coordinates_makes_no_journey()
     {
         SignInFacts unlocated = Usual(At(0.1)) with { Latitude = null, Longitude = null, City = null, CountryOrRegion = "US" };

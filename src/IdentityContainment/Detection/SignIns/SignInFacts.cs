@@ -3,7 +3,9 @@ namespace IdentityContainment.Detection.SignIns;
 /// <summary>
 /// One entry of the sign-in log as the rules read it (Graph v1.0 signIn, CONTRACT §9; every property here is in the
 /// v1.0 CSDL except the two beta-only device-code fields, read only when a response carries them). A value the entry
-/// does not carry is null, which no rule takes for a fact.
+/// does not carry is null, which no rule takes for a fact. Not read, as v1.0 has none of them (CSDL; CONTRACT §9):
+/// authenticationDetails, authenticationRequirement, sessionId and uniqueTokenIdentifier, so MFA details and the session
+/// a token belongs to are not judged, and token replay is judged by correlation id alone.
 /// </summary>
 public sealed record SignInFacts
 {

@@ -10,7 +10,7 @@ public sealed class SignInHistory
 {
     private readonly SignInFacts[] _ordered;
     private readonly Dictionary<string, SignInFacts[]> _byCorrelation;
-    private readonly Dictionary<string, int> _positions;
+    private readonly Dictionary<SignInFacts, int> _positions;
     private readonly DateTimeOffset[] _passwordAttempts;
     private readonly DateTimeOffset[] _mfaDenials;
     private readonly DateTimeOffset[] _registrations;
@@ -36,10 +36,14 @@ public sealed class SignInHistory
         // Graph lists newest first (CONTRACT §9); the rules think forwards. Ties keep a stable order by id.
         _ordered = (signIns ?? throw new ArgumentNullException(nameof(signIns)))
             .OrderBy(s => s.CreatedDateTime).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
-        _positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Keyed by the whole entry, not its id: an entry Graph sent without an id must not stand for another one.
+        _positions = new Dictionary<SignInFacts, int>();
         for (int i = 0; i < _ordered.Length; i++)
         {
-            _positions[_ordered[i].Id] = i;
+            if (!_positions.ContainsKey(_ordered[i]))
+            {
+                _positions[_ordered[i]] = i;
+            }
         }
 
         _byCorrelation = _ordered
@@ -100,7 +104,7 @@ public sealed class SignInHistory
     /// <summary>Other sign-ins that share <paramref name="signIn"/>'s correlation id.</summary>
     public IEnumerable<SignInFacts> SharingCorrelation(SignInFacts signIn) =>
         signIn.CorrelationId is { } id && _byCorrelation.TryGetValue(id.Trim(), out SignInFacts[]? group)
-            ? group.Where(s => !ReferenceEquals(s, signIn) && s.Id != signIn.Id)
+            ? group.Where(s => !s.Equals(signIn))
             : Array.Empty<SignInFacts>();
 
     /// <summary>Password attempts (wrong password, lockout...) in the hour up to and including the sign-in.</summary>
@@ -124,7 +128,7 @@ public sealed class SignInHistory
     }
 
     private int PositionOf(SignInFacts signIn) =>
-        _positions.TryGetValue(signIn.Id, out int position) ? position
+        _positions.TryGetValue(signIn, out int position) ? position
         : throw new ArgumentException($"Sign-in {signIn.Id} is not in {UserId}'s history.", nameof(signIn));
 
     private static int CountInHourTo(DateTimeOffset[] times, DateTimeOffset end)
