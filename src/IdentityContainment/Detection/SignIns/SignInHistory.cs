@@ -57,6 +57,7 @@ public sealed class SignInHistory
         KnownIpAddresses = new HashSet<string>(before.Select(s => s.IpAddress).OfType<string>().Select(ip => ip.Trim()), StringComparer.OrdinalIgnoreCase);
         KnownCountries = new HashSet<string>(before.Select(s => s.CountryOrRegion).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()), StringComparer.OrdinalIgnoreCase);
 
+        // Taken from the time-ordered entries, so sorted: CountInHourTo searches them.
         _passwordAttempts = _ordered.Where(s => SignInSignals.PasswordAttemptCodes.ContainsKey(s.ErrorCode)).Select(s => s.CreatedDateTime).ToArray();
         _mfaDenials = _ordered.Where(s => s.ErrorCode == SignInSignals.MfaDeniedCode).Select(s => s.CreatedDateTime).ToArray();
         _registrations = _ordered.Where(SignInSignals.IsDeviceRegistration).Select(s => s.CreatedDateTime)
@@ -131,18 +132,30 @@ public sealed class SignInHistory
         _positions.TryGetValue(signIn, out int position) ? position
         : throw new ArgumentException($"Sign-in {signIn.Id} is not in {UserId}'s history.", nameof(signIn));
 
+    /// <summary>How many of the sorted <paramref name="times"/> fall in the hour ending at <paramref name="end"/>, by two binary searches.</summary>
     private static int CountInHourTo(DateTimeOffset[] times, DateTimeOffset end)
     {
         DateTimeOffset start = end - TimeSpan.FromHours(1);
-        int count = 0;
-        foreach (DateTimeOffset t in times)
+        return FirstWhereNot(times, t => t <= end) - FirstWhereNot(times, t => t < start);
+    }
+
+    /// <summary>The first index whose time no longer satisfies <paramref name="before"/> (which holds for a prefix of the sorted times).</summary>
+    private static int FirstWhereNot(DateTimeOffset[] times, Func<DateTimeOffset, bool> before)
+    {
+        int low = 0, high = times.Length;
+        while (low < high)
         {
-            if (t >= start && t <= end)
+            int middle = low + ((high - low) / 2);
+            if (before(times[middle]))
             {
-                count++;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return count;
+        return low;
     }
 }
