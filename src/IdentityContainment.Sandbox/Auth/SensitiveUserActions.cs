@@ -9,6 +9,9 @@ internal enum SensitiveUserAction
 
     /// <summary>authentication/methods/{password}/resetPassword: a narrower set of roles than PATCH passwordProfile.</summary>
     ResetPasswordThroughAuthenticationMethod,
+
+    /// <summary>Deleting another user's authentication method (delegated): the same roles as resetPassword through methods.</summary>
+    ManageAuthenticationMethods,
 }
 
 /// <summary>
@@ -32,8 +35,10 @@ internal static class SensitiveUserActions
     {
         SensitiveUserAction.ResetPassword or SensitiveUserAction.RevokeSessions =>
             [.. TopRoles, DirectoryRoles.UserAdministrator, DirectoryRoles.HelpdeskAdministrator, DirectoryRoles.AuthenticationAdministrator],
-        // The resetPassword page names Global, Privileged Authentication and Authentication Administrator only.
-        SensitiveUserAction.ResetPasswordThroughAuthenticationMethod => [.. TopRoles, DirectoryRoles.AuthenticationAdministrator],
+        // The resetPassword page names Global, Privileged Authentication and Authentication Administrator only; the
+        // authentication methods pages name the same for managing another user's methods (CONTRACT §7).
+        SensitiveUserAction.ResetPasswordThroughAuthenticationMethod or SensitiveUserAction.ManageAuthenticationMethods =>
+            [.. TopRoles, DirectoryRoles.AuthenticationAdministrator],
         _ => [.. TopRoles, DirectoryRoles.UserAdministrator],
     };
 

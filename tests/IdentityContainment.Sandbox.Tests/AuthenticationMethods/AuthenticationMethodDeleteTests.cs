@@ -123,4 +123,18 @@ public sealed class AuthenticationMethodDeleteTests
         await GraphAssert.ErrorAsync(await alex.DeleteAsync($"users/{Known.AdeleUpn}/authentication/phoneMethods/{AlternateMobileId}"), HttpStatusCode.Forbidden, "Authorization_RequestDenied");
         Assert.Equal(HttpStatusCode.NoContent, (await nestor.DeleteAsync($"users/{Known.AdeleUpn}/authentication/phoneMethods/{AlternateMobileId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_authentication_administrator_deletes_an_ordinary_users_method_but_not_a_global_admins()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        server.Tenant.UpdateUser(Known.AlexUpn, u => u with { DirectoryRoles = [DirectoryRoles.AuthenticationAdministrator] });
+        using var alex = new GraphTestClient(server, Tokens.Delegated(server, Known.AlexUpn, "UserAuthenticationMethod.ReadWrite.All"));
+        using var nestor = new GraphTestClient(server, Tokens.Delegated(server, Known.DelegatedAdminUpn, "UserAuthenticationMethod.ReadWrite.All"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await alex.DeleteAsync($"users/{Known.AdeleUpn}/authentication/phoneMethods/{AlternateMobileId}")).StatusCode);
+        await GraphAssert.ErrorAsync(await alex.DeleteAsync($"users/{Known.GlobalAdminUpn}/authentication/phoneMethods/{MobileId}"), HttpStatusCode.Forbidden, "Authorization_RequestDenied");
+        Assert.NotNull(server.Tenant.FindAuthenticationMethod(server.Tenant.FindUser(Known.GlobalAdminUpn)!.Id, MobileId));
+        Assert.Equal(HttpStatusCode.NoContent, (await nestor.DeleteAsync($"users/{Known.GlobalAdminUpn}/authentication/phoneMethods/{MobileId}")).StatusCode);
+    }
 }

@@ -135,6 +135,9 @@ public sealed class AitmBecSignInHistoryTests
 
         Assert.NotEmpty(after);
         Assert.True(server.EvaluateFootholds().Single(f => f.Id == "aitm-session").IsOpen);
+        // From the device the attacker registered: a sign-in names it by its registration id.
+        var device = server.Tenant.FindDevice(Known.AttackerDeviceId)!;
+        Assert.Contains(after, s => (string?)s["deviceDetail"]!["deviceId"] == device.DeviceId && (string?)s["deviceDetail"]!["displayName"] == device.DisplayName);
     }
 
     [Fact]

@@ -73,6 +73,20 @@ public sealed class SignInListTests
     }
 
     [Fact]
+    public async Task Filter_by_error_code_finds_the_spray()
+    {
+        await using var server = await StartUnthrottledAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var pages = await graph.PagesAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString("status/errorCode eq 50126")}");
+
+        var served = pages.SelectMany(p => p).ToArray();
+        Assert.Equal(server.Tenant.SignIns.Count(s => s.Status.ErrorCode == 50126), served.Length);
+        Assert.NotEmpty(served);
+        Assert.All(served, s => Assert.Equal(50126, (int)s["status"]!["errorCode"]!));
+    }
+
+    [Fact]
     public async Task Paging_with_top_serves_every_sign_in_once_in_order()
     {
         await using var server = await StartUnthrottledAsync();
@@ -101,7 +115,8 @@ public sealed class SignInListTests
     [InlineData("$select=id")]
     [InlineData("$orderby=createdDateTime")]
     [InlineData("$filter=userId ne 'x'")]
-    [InlineData("$filter=status/errorCode eq 0")]
+    [InlineData("$filter=status/errorCode eq '0'")]
+    [InlineData("$filter=status/errorCode ge 1")]
     [InlineData("$filter=startswith(userId, 'bc')")]
     [InlineData("$filter=isInteractive eq true")]
     public async Task Unsupported_query_options_and_filters_are_refused(string query)

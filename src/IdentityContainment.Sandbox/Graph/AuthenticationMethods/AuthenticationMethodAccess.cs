@@ -3,16 +3,15 @@ namespace IdentityContainment.Sandbox;
 /// <summary>
 /// Who may read or change whose methods (CONTRACT §7). Acting on oneself, any of the route's delegated scopes will do
 /// (UserAuthenticationMethod.Read, .ReadWrite...). Acting on another user, a delegated caller needs an ".All" scope and
-/// an admin role: Global Administrator, Privileged Authentication Administrator or Authentication Administrator, and for
-/// reads also Global Reader (the older list-methods page's role table).
+/// an admin role: for reads Global Administrator, Global Reader, Privileged Authentication or Authentication
+/// Administrator (the older list-methods page's role table); for deletes the sensitive-action rule
+/// (<see cref="SensitiveUserActions"/>): an Authentication Administrator reaches ordinary users only, a privileged
+/// target needs Global or Privileged Authentication Administrator.
 /// </summary>
 internal static class AuthenticationMethodAccess
 {
     private static readonly string[] ReadRoles =
         [DirectoryRoles.GlobalAdministrator, DirectoryRoles.GlobalReader, DirectoryRoles.PrivilegedAuthenticationAdministrator, DirectoryRoles.AuthenticationAdministrator];
-
-    private static readonly string[] WriteRoles =
-        [DirectoryRoles.GlobalAdministrator, DirectoryRoles.PrivilegedAuthenticationAdministrator, DirectoryRoles.AuthenticationAdministrator];
 
     /// <summary>The target user, or the 404 / 403 Graph answers.</summary>
     public static (UserRecord? User, GraphResponse? Error) Resolve(GraphCallContext context, PermissionRequirement routePermission, bool write)
@@ -24,7 +23,9 @@ internal static class AuthenticationMethodAccess
         if (caller.IsAppOnly || string.Equals(caller.ObjectId, user.Id, StringComparison.OrdinalIgnoreCase))
             return (user, null);
         var hasAllScope = routePermission.DelegatedScopes.Any(s => s.EndsWith(".All", StringComparison.Ordinal) && caller.Scopes.Contains(s));
-        var hasRole = (write ? WriteRoles : ReadRoles).Any(caller.HoldsDirectoryRole);
+        var hasRole = write
+            ? SensitiveUserActions.IsAllowed(caller, user, SensitiveUserAction.ManageAuthenticationMethods)
+            : ReadRoles.Any(caller.HoldsDirectoryRole);
         return hasAllScope && hasRole ? (user, null) : (null, GraphResponse.Forbidden());
     }
 

@@ -194,6 +194,12 @@ internal sealed class ODataFilter
     // with an unquoted date-time; a quoted string there is a type mismatch, which Graph refuses with a 400.
     private object? TypedLiteral(FilterableProperty property)
     {
+        // An Int32 property (signIn status/errorCode) takes a bare integer; no other property reads numbers, so other
+        // literals keep their own refusals.
+        if (property.Type == FilterValueType.Integer)
+            return long.TryParse(Next(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new FilterException("A binary operator with incompatible types was detected.", unsupported: false);
         var value = Literal();
         var fits = value is null || property.Type switch
         {
@@ -232,6 +238,7 @@ internal sealed class ODataFilter
         (string a, Guid e) => Guid.TryParse(a, out var g) && g == e,
         (bool a, bool e) => a == e,
         (DateTimeOffset a, DateTimeOffset e) => a == e,
+        (int a, long e) => a == e,
         _ => false,
     };
 
@@ -325,6 +332,7 @@ internal enum FilterValueType
     Boolean,
     Guid,
     DateTime,
+    Integer,
 }
 
 /// <summary>A property $filter may name, and how to read it from an object.</summary>

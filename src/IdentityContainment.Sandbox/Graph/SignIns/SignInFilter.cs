@@ -1,9 +1,8 @@
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
-/// The signIn properties $filter takes, with their operators, as the signIn resource page lists them (CONTRACT §9).
-/// status/errorCode (an Int32) is listed there too but is not modelled: the sandbox's filter reads no numbers, so it is
-/// refused rather than matched wrongly. Anything unlisted is 400 Request_UnsupportedQuery.
+/// The signIn properties $filter takes, with their operators, as the signIn resource page lists them (CONTRACT §9),
+/// status/errorCode (an Int32, unquoted) included. Anything unlisted is 400 Request_UnsupportedQuery.
 /// </summary>
 internal static class SignInFilter
 {
@@ -18,6 +17,7 @@ internal static class SignInFilter
             ["appDisplayName"] = new(s => s.AppDisplayName, EqOrStartsWith, FilterValueType.String),
             ["userPrincipalName"] = new(s => s.UserPrincipalName, EqOrStartsWith, FilterValueType.String),
             ["ipAddress"] = new(s => s.IpAddress, EqOrStartsWith, FilterValueType.String),
+            ["status/errorCode"] = new(s => s.Status.ErrorCode, FilterOperators.Eq, FilterValueType.Integer),
             ["location/city"] = new(s => s.Location.City, EqOrStartsWith, FilterValueType.String),
             ["location/state"] = new(s => s.Location.State, EqOrStartsWith, FilterValueType.String),
             ["location/countryOrRegion"] = new(s => s.Location.CountryOrRegion, EqOrStartsWith, FilterValueType.String),
