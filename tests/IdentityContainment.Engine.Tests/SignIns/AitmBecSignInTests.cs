@@ -58,6 +58,19 @@ public sealed class AitmBecSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_device_the_attacker_registered_is_named_by_the_suspicious_sign_ins_and_her_laptop_is_not()
+    {
+        SignInFinding[] findings = await JudgeAsync("adelev@contoso.com");
+        DeviceRecord attackers = _sandbox.Tenant.Devices.Single(d => d.DisplayName == "DESKTOP-R8T2KQ9");
+        DeviceRecord hers = _sandbox.Tenant.Devices.Single(d => d.DisplayName == "CONTOSO-LT-0142");
+
+        IReadOnlyList<string> named = SignInSummary.DevicesNamedIn(findings);
+
+        Assert.Contains(attackers.DeviceId, named, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain(hers.DeviceId, named, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task London_to_New_York_in_8_hours_is_a_flight_and_in_40_minutes_is_impossible()
     {
         SignInFinding flight = (await JudgeAsync("alexw@contoso.com")).Single(f => f.Location?.StartsWith("New York", StringComparison.Ordinal) == true);

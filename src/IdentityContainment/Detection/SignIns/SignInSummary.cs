@@ -34,4 +34,15 @@ public static class SignInSummary
 
         return order.Select(u => earliest[u]).ToArray();
     }
+
+    /// <summary>
+    /// The device ids (deviceDetail/deviceId, the device's registration id) that signed in suspiciously, at
+    /// <paramref name="minimum"/> or above: the devices Get-SuspiciousDevice names as used in suspicious sign-ins.
+    /// </summary>
+    public static IReadOnlyList<string> DevicesNamedIn(IEnumerable<SignInFinding> findings, RiskLevel minimum = RiskLevel.Medium) =>
+        (findings ?? throw new ArgumentNullException(nameof(findings)))
+            .Where(f => f.IsAtLeast(minimum) && f.Level > RiskLevel.None && !string.IsNullOrWhiteSpace(f.DeviceId))
+            .Select(f => f.DeviceId!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
 }
