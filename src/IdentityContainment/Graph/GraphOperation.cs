@@ -59,4 +59,8 @@ public sealed record GraphOperation(string Description, string Permission, strin
     public static readonly GraphOperation RemoveInboxRule = new("delete the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
 
     public static readonly GraphOperation DisableInboxRule = new("disable the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
+
+    // Sign-in log (CONTRACT §9, PERMS): AuditLog.Read.All is the least permission, and Graph serves the log only to a tenant
+    // with an Entra ID P1 or P2 licence (signin-list docs; microsoft-graph-docs issue 4336).
+    public static readonly GraphOperation ReadSignIns = new("read the sign-in log of", "AuditLog.Read.All", "Reports Reader (or Security Reader, Security Operator, Global Reader)");
 }

@@ -1,0 +1,48 @@
+namespace IdentityContainment.Detection.SignIns;
+
+/// <summary>
+/// The earliest suspicious sign-in per user: when the compromise began, as far as the log shows, and the value the
+/// other cmdlets take as -Since / -CompromisedSince.
+/// </summary>
+public static class SignInSummary
+{
+    /// <summary>
+    /// Per user, the earliest finding at <paramref name="minimum"/> or above (Medium by default: one new IP alone does not
+    /// start a compromise), in the order the users first appear.
+    /// </summary>
+    public static IReadOnlyList<SignInFinding> EarliestPerUser(IEnumerable<SignInFinding> findings, RiskLevel minimum = RiskLevel.Medium)
+    {
+        if (findings is null)
+        {
+            throw new ArgumentNullException(nameof(findings));
+        }
+
+        var earliest = new Dictionary<string, SignInFinding>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (SignInFinding finding in findings.Where(f => f.IsAtLeast(minimum) && f.Level > RiskLevel.None))
+        {
+            if (!earliest.TryGetValue(finding.UserId, out SignInFinding? known))
+            {
+                order.Add(finding.UserId);
+                earliest[finding.UserId] = finding;
+            }
+            else if (finding.CreatedDateTime < known.CreatedDateTime)
+            {
+                earliest[finding.UserId] = finding;
+            }
+        }
+
+        return order.Select(u => earliest[u]).ToArray();
+    }
+
+    /// <summary>
+    /// The device ids (deviceDetail/deviceId, the device's registration id) that signed in suspiciously, at
+    /// <paramref name="minimum"/> or above: the devices Get-SuspiciousDevice names as used in suspicious sign-ins.
+    /// </summary>
+    public static IReadOnlyList<string> DevicesNamedIn(IEnumerable<SignInFinding> findings, RiskLevel minimum = RiskLevel.Medium) =>
+        (findings ?? throw new ArgumentNullException(nameof(findings)))
+            .Where(f => f.IsAtLeast(minimum) && f.Level > RiskLevel.None && !string.IsNullOrWhiteSpace(f.DeviceId))
+            .Select(f => f.DeviceId!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+}
