@@ -59,4 +59,17 @@ public sealed record GraphOperation(string Description, string Permission, strin
     public static readonly GraphOperation RemoveInboxRule = new("delete the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
 
     public static readonly GraphOperation DisableInboxRule = new("disable the inbox rule", "MailboxSettings.ReadWrite", MailboxAccess, "InboxRule");
+
+    // Authentication methods (CONTRACT §7, PERMS): reading another user's methods needs UserAuthenticationMethod.Read.All;
+    // each kind's DELETE takes its own UserAuthMethod-*.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All. An
+    // Authentication Administrator sees phone numbers masked and manages only non-admin users' methods.
+    private const string MethodRoles = "Authentication Administrator (Privileged Authentication Administrator for admins)";
+
+    public static readonly GraphOperation ListAuthenticationMethods = new("list the authentication methods of", "UserAuthenticationMethod.Read.All", MethodRoles);
+
+    public static readonly GraphOperation ReadUsageLocation = new("read the usage location of", "User.Read.All", "Directory Readers (or Global Reader)");
+
+    public static readonly GraphOperation ReadAuthenticationMethod = new("read the authentication method", "UserAuthenticationMethod.Read.All", MethodRoles, "AuthenticationMethod");
+
+    public static readonly GraphOperation RemoveAuthenticationMethod = new("delete the authentication method", "UserAuthenticationMethod.ReadWrite.All (or the kind's own, such as UserAuthMethod-Phone.ReadWrite.All)", MethodRoles, "AuthenticationMethod");
 }
