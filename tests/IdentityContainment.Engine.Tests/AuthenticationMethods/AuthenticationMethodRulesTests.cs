@@ -10,7 +10,7 @@ public sealed class AuthenticationMethodRulesTests
     private static readonly DateTimeOffset Since = Now.AddDays(-2);
     private static readonly DateTimeOffset SignIn = Since.AddHours(3);
 
-    private static readonly MethodReviewCriteria Criteria = new() { Since = Since, SuspiciousSignIns = new[] { SignIn }, Now = Now };
+    private static readonly MethodReviewCriteria Criteria = new() { Since = Since, SuspiciousSignIns = new[] { new FlaggedSignIn("u2", Since.AddHours(2)), new FlaggedSignIn("U1", SignIn) }, Now = Now };
 
     private static AuthenticationMethodFacts Authenticator(DateTimeOffset? created) => new()
     {
@@ -96,6 +96,15 @@ public sealed class AuthenticationMethodRulesTests
 
         Assert.Equal(("Unknown", "#microsoft.graph.hardwareOathAuthenticationMethod", "Medium"), (finding.Type, finding.ODataType, finding.RiskLevel));
         Assert.Null(finding.DeletePath);
+    }
+
+    [Fact]
+    public void Another_users_flagged_sign_in_says_nothing_about_this_users_registration()
+    {
+        MethodReviewCriteria othersOnly = Criteria with { SuspiciousSignIns = new[] { new FlaggedSignIn("u2", SignIn) } };
+
+        Assert.Null(Review(Authenticator(SignIn.AddMinutes(10)), othersOnly).DuringSuspiciousSignIn);
+        Assert.Equal(SignIn, Review(Authenticator(SignIn.AddMinutes(10))).DuringSuspiciousSignIn);
     }
 
     [Fact]

@@ -16,13 +16,17 @@ public sealed record MethodReviewCriteria
     /// <summary>The compromise start; null when not known (then the registration time alone flags nothing).</summary>
     public DateTimeOffset? Since { get; init; }
 
-    /// <summary>When each of the user's flagged sign-ins happened (the sign-in analysis's findings); empty when none were given.</summary>
-    public IReadOnlyList<DateTimeOffset> SuspiciousSignIns { get; init; } = Array.Empty<DateTimeOffset>();
+    /// <summary>The sign-ins the sign-in analysis flagged, of any of the users judged; empty when none were given.</summary>
+    public IReadOnlyList<FlaggedSignIn> SuspiciousSignIns { get; init; } = Array.Empty<FlaggedSignIn>();
 
     /// <summary>The moment of judging (UTC now unless a test fixes it).</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>The flagged sign-in a registration at <paramref name="registered"/> falls within the session of, if any.</summary>
-    public DateTimeOffset? SignInBehind(DateTimeOffset registered) =>
-        SuspiciousSignIns.Where(signIn => registered >= signIn && registered - signIn <= SignInSessionSpan).Select(s => (DateTimeOffset?)s).OrderByDescending(s => s).FirstOrDefault();
+    /// <summary>The latest of the user's flagged sign-ins whose session a registration at <paramref name="registered"/> falls within, if any.</summary>
+    public DateTimeOffset? SignInBehind(string userId, DateTimeOffset registered) =>
+        SuspiciousSignIns
+            .Where(s => string.Equals(s.UserId, userId, StringComparison.OrdinalIgnoreCase) && registered >= s.At && registered - s.At <= SignInSessionSpan)
+            .Select(s => (DateTimeOffset?)s.At)
+            .OrderByDescending(at => at)
+            .FirstOrDefault();
 }

@@ -33,7 +33,7 @@ public sealed record MethodUnderReview(AuthenticationMethodFacts Method, MethodR
 
     /// <summary>The flagged sign-in whose session the registration falls in, if any.</summary>
     public DateTimeOffset? DuringSuspiciousSignIn =>
-        Method.CreatedDateTime is { } created ? Criteria.SignInBehind(created) : null;
+        Method.CreatedDateTime is { } created ? Criteria.SignInBehind(Method.UserId, created) : null;
 
     public override string ToString() => $"{Method.Type.Name} {Method.Id} of {Method.UserPrincipalName ?? Method.UserId}";
 }
