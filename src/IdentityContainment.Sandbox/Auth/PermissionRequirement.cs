@@ -88,6 +88,15 @@ internal static class GraphPermissions
     /// <summary>POST .../methods/{id}/resetPassword: delegated only; the handler checks roles against the target.</summary>
     public static readonly PermissionRequirement ResetPasswordThroughMethods = new([], ["UserAuthenticationMethod.ReadWrite.All"]);
 
+    /// <summary>
+    /// GET users/{id}/authentication/methods, the per-type lists and items: UserAuthenticationMethod.Read.All is least,
+    /// ReadWrite.All higher; .Read and .ReadWrite act on the signed-in user only (PERMS, CONTRACT §7). The handler checks
+    /// the self-or-admin-role rule (AuthenticationMethodAccess).
+    /// </summary>
+    public static readonly PermissionRequirement ReadAuthenticationMethods = new(
+        ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
+        ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All", "UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite"]);
+
     /// <summary>GET users/{id}/authentication/operations/{id}: PERMS lists delegated permissions only.</summary>
     public static readonly PermissionRequirement ReadAuthenticationOperations = new(
         [],
@@ -197,6 +206,12 @@ internal static class GraphPermissions
         ["AuditLog.Read.All", "Directory.Read.All"],
         [DirectoryRoles.GlobalAdministrator, DirectoryRoles.GlobalReader, DirectoryRoles.ReportsReader, DirectoryRoles.SecurityAdministrator,
          DirectoryRoles.SecurityOperator, DirectoryRoles.SecurityReader]);
+
+    /// <summary>
+    /// GET auditLogs/signIns: the same as directory audits (CONTRACT §9: AuditLog.Read.All least, Directory.Read.All
+    /// higher, and the same reading roles). Declared after it: static fields initialise in order.
+    /// </summary>
+    public static readonly PermissionRequirement ReadSignIns = ReadDirectoryAudits;
 
     // Mail (CONTRACT §6; PERMISSIONS-LOOKUP; graph-permissions.json for mailFolders and domains). The same names serve
     // delegated and application callers; a delegated caller reaches only its own mailbox (MailboxAccess).

@@ -23,6 +23,12 @@ internal static class GraphRouteTable
             new("POST", "users/{id}/authentication/methods/{methodId}/resetPassword", GraphPermissions.ResetPasswordThroughMethods, resetPassword.Handle),
             new("GET", "users/{id}/authentication/operations/{operationId}", GraphPermissions.ReadAuthenticationOperations, getOperation.Handle),
 
+            // Authentication methods (CONTRACT §7): the polymorphic list and one method by id, then each type's own
+            // collection, item and (where the CSDL allows) delete. Costs are not documented (CONTRACT §13): 1 unit each.
+            new("GET", "users/{id}/authentication/methods", GraphPermissions.ReadAuthenticationMethods, AuthenticationMethodHandlers.List),
+            new("GET", "users/{id}/authentication/methods/{methodId}", GraphPermissions.ReadAuthenticationMethods, AuthenticationMethodHandlers.Get),
+            .. AuthenticationMethodRoutes(),
+
             new("GET", "users/{id}/registeredDevices", GraphPermissions.ReadUserDevices, UserDevicesHandler.Registered),
             new("GET", $"users/{{id}}/registeredDevices/{DeviceCast}", GraphPermissions.ReadUserDevices, UserDevicesHandler.Registered),
             new("GET", "users/{id}/ownedDevices", GraphPermissions.ReadUserDevices, UserDevicesHandler.Owned),
@@ -53,6 +59,7 @@ internal static class GraphRouteTable
 
             // Audit logs are in the reports service's limit (CONTRACT §13), not the directory's resource units.
             new("GET", "auditLogs/directoryAudits", GraphPermissions.ReadDirectoryAudits, DirectoryAuditHandlers.List, ThrottleClass.Reports),
+            new("GET", "auditLogs/signIns", GraphPermissions.ReadSignIns, SignInHandlers.List, ThrottleClass.Reports),
 
             // Outlook (CONTRACT §6): not directory requests, so they cost no resource units and count against no directory quota;
             // they count against Outlook's 10,000 requests per 10 minutes per app and mailbox, and the router holds each against
@@ -74,5 +81,16 @@ internal static class GraphRouteTable
             new("GET", "identityProtection/riskyUsers", GraphPermissions.ReadRiskyUsers, RiskyUserHandlers.List, ThrottleClass.IdentityProtection),
             new("GET", "identityProtection/riskyUsers/{id}", GraphPermissions.ReadRiskyUsers, RiskyUserHandlers.Get, ThrottleClass.IdentityProtection),
         ];
+    }
+
+    private static IEnumerable<GraphRoute> AuthenticationMethodRoutes()
+    {
+        foreach (var kind in AuthenticationMethodKind.All)
+        {
+            yield return new("GET", $"users/{{id}}/authentication/{kind.Segment}", GraphPermissions.ReadAuthenticationMethods, AuthenticationMethodHandlers.ListOf(kind));
+            yield return new("GET", $"users/{{id}}/authentication/{kind.Segment}/{{methodId}}", GraphPermissions.ReadAuthenticationMethods, AuthenticationMethodHandlers.GetOf(kind));
+            if (kind.Delete is { } delete)
+                yield return new("DELETE", $"users/{{id}}/authentication/{kind.Segment}/{{methodId}}", delete, AuthenticationMethodHandlers.DeleteOf(kind));
+        }
     }
 }

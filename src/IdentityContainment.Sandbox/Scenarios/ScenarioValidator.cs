@@ -211,6 +211,8 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
         var methods = scenario.AuthenticationMethods
             .Select((m, i) => m with { UserId = ResolveUser(m.UserId, $"authenticationMethods[{i}].userId") })
             .ToArray();
+        foreach (var (method, i) in methods.Select((m, i) => (m, i)).Where(p => p.m.Type == AuthenticationMethodType.Unrecognized && string.IsNullOrWhiteSpace(p.m.ODataType)))
+            Problem($"authenticationMethods[{i}]: type 'unrecognized' needs odataType, the @odata.type to serve.");
         return CheckUnique(methods, "authenticationMethods", m => m.UserId + "/" + m.Id, what: "user/method id").ToArray();
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
@@ -39,8 +41,27 @@ public sealed record AuthenticationMethodRecord
     public int? LifetimeInMinutes { get; init; }
     public bool? IsUsableOnce { get; init; }
 
-    /// <summary>windowsHelloForBusiness: normal, weak or unknown.</summary>
+    /// <summary>windowsHelloForBusiness, platformCredential: normal, weak or unknown.</summary>
     public string? KeyStrength { get; init; }
+
+    /// <summary>platformCredential: windows, macOS, iOS, android, linux or unknown.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>external: the external authentication method configuration it belongs to.</summary>
+    public string? ConfigurationId { get; init; }
+
+    /// <summary>
+    /// Only for <see cref="AuthenticationMethodType.Unrecognized"/>: the @odata.type a future Graph could send
+    /// (e.g. "#microsoft.graph.qrCodePinAuthenticationMethod", a beta type today), so clients meet a type they do not know.
+    /// </summary>
+    [JsonPropertyName("odataType")]
+    public string? ODataType { get; init; }
+
+    /// <summary>
+    /// The user's default MFA method. Graph does not show it on the method (v1.0 has no such property), but refuses to
+    /// delete it while the user has other methods (see AuthenticationMethodDeleteRules).
+    /// </summary>
+    public bool IsDefault { get; init; }
 }
 
 /// <summary>The method kinds, named as in Graph's per-type paths (phoneMethods, fido2Methods...).</summary>
@@ -54,6 +75,11 @@ public enum AuthenticationMethodType
     Email,
     TemporaryAccessPass,
     WindowsHelloForBusiness,
+    PlatformCredential,
+    External,
+
+    /// <summary>A type v1.0 does not define yet; served only in the polymorphic list (and by id under /methods).</summary>
+    Unrecognized,
 }
 
 /// <summary>Method ids Graph fixes for every user.</summary>

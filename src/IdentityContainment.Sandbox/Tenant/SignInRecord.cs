@@ -14,6 +14,9 @@ public sealed record SignInRecord
     public string AppDisplayName { get; init; } = "OfficeHome";
     public required string IpAddress { get; init; }
     public string ClientAppUsed { get; init; } = "Browser";
+
+    /// <summary>The client's user agent (signIn.userAgent in the v1.0 CSDL), e.g. BAV2ROPC for legacy ROPC clients.</summary>
+    public string? UserAgent { get; init; }
     public string? CorrelationId { get; init; }
     public string ConditionalAccessStatus { get; init; } = "notApplied";
     public bool IsInteractive { get; init; } = true;

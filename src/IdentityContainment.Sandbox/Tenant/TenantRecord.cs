@@ -10,6 +10,12 @@ public sealed record TenantRecord
     public string TenantType { get; init; } = "AAD";
     public DateTimeOffset? CreatedDateTime { get; init; }
 
+    /// <summary>
+    /// Whether the tenant has Entra ID P1 (or P2). Without it Graph refuses auditLogs/signIns (CONTRACT §9: "An Entra ID
+    /// P1/P2 licence is required").
+    /// </summary>
+    public bool HasEntraIdPremium { get; init; } = true;
+
     /// <summary>Domains added to the tenant but not verified: GET /domains lists them with isVerified false; they are no tenant's own.</summary>
     public IReadOnlyList<string> UnverifiedDomains { get; init; } = [];
 

@@ -35,7 +35,7 @@ public sealed class ScenarioLoadingTests
         var scenario = ScenarioLoader.Load("aitm-bec", loadTime);
 
         var session = scenario.Footholds.Single(f => f.Id == "aitm-session");
-        Assert.Equal(loadTime.AddDays(-2), session.IssuedDateTime);
+        Assert.Equal(loadTime.AddHours(-6), session.IssuedDateTime);
         var grant = scenario.OAuth2PermissionGrants.Single(g => g.Scope == " Mail.ReadWrite offline_access User.Read");
         Assert.Equal(loadTime - new TimeSpan(1, 23, 30, 0), grant.CreatedDateTime);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdentityContainment.Sandbox;
 
 /// <summary>
@@ -15,8 +13,5 @@ internal static class DirectoryAuditHandlers
         return error ?? query!.Answer(DirectoryAuditProjection.EntitySet, context.Tenant.DirectoryAudits.OrderBy(NewestFirstKey, StringComparer.Ordinal), NewestFirstKey, DirectoryAuditProjection.Properties);
     }
 
-    // The tenant keeps audits newest first; the paging key must grow along that order, so it leads with the time
-    // counted back from the latest representable instant, then the id for events of the same second.
-    private static string NewestFirstKey(DirectoryAuditRecord audit) =>
-        (DateTimeOffset.MaxValue.UtcTicks - audit.ActivityDateTime.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + audit.Id;
+    private static string NewestFirstKey(DirectoryAuditRecord audit) => NewestFirstPageKey.Of(audit.ActivityDateTime, audit.Id);
 }

@@ -29,6 +29,9 @@ internal sealed record CollectionPageSizes(int Default, int MaxTop)
     /// </summary>
     public static readonly CollectionPageSizes DirectoryAudits = new(1000, 1000);
 
+    /// <summary>Sign-ins: "The maximum and default page size is 1,000 objects" (signin-list page, CONTRACT §9).</summary>
+    public static readonly CollectionPageSizes SignIns = new(1000, 1000);
+
     /// <summary>
     /// Outlook collections: "If a collection exceeds the default page size (10 items), the @odata.nextLink property is
     /// returned" (user-list-mailfolders page). The messageRules list states no bounds; the sandbox applies the same there

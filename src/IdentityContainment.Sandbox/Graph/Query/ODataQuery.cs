@@ -34,6 +34,11 @@ internal sealed class ODataQuery
 
     public bool Has(string name) => Get(name) is not null;
 
+    private static readonly string[] SystemOptions = ["$select", "$filter", "$top", "$skip", "$skiptoken", "$orderby", "$expand", "$search", "$count", "$format"];
+
+    /// <summary>Whether any OData system query option is present (for resources that document none).</summary>
+    public bool HasAnySystemOption() => SystemOptions.Any(Has);
+
     /// <summary>The $select list, or null when none was asked for.</summary>
     public IReadOnlyList<string>? Select =>
         Get("$select") is { } select
