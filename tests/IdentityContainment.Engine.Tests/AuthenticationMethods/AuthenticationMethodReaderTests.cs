@@ -37,6 +37,7 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
         MethodResults<AuthenticationMethodFacts> results = await ReadAsync(adele, alex, adele);
 
         Assert.Empty(results.Errors);
+        Assert.Empty(results.Warnings);
         string[] adelesInTenant = _tenant.Sandbox.Tenant.AuthenticationMethodsOf(adele.Id).Select(m => m.Id).Order().ToArray();
         Assert.Equal(adelesInTenant, results.Items.Where(m => m.UserId == adele.Id).Select(m => m.Id).Order().ToArray());
         Assert.Contains(results.Items, m => m.UserId == alex.Id && m.Type == MethodType.MicrosoftAuthenticator);
@@ -74,5 +75,24 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
         IdentityContainment.Errors.ContainmentException error = Assert.Single(results.Errors);
         Assert.Equal(IdentityContainment.Errors.ContainmentErrorKind.PermissionDenied, error.Kind);
         Assert.Contains("UserAuthenticationMethod.Read.All", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_attackers_authenticator_was_registered_from_a_sign_in_the_analysis_would_flag_and_says_so()
+    {
+        ContainmentUser adele = User("adelev@contoso.com");
+        MethodResults<AuthenticationMethodFacts> results = await ReadAsync(adele);
+
+        // Stand-in for the sign-in analysis: the successful sign-ins from the attacker's address (the scenario's ground truth).
+        FlaggedSignIn[] flagged = _tenant.Sandbox.Tenant.SignIns
+            .Where(s => s.UserId == adele.Id && s.IpAddress == "198.51.100.77" && s.Status.ErrorCode == 0)
+            .Select(s => new FlaggedSignIn(s.UserId, s.CreatedDateTime))
+            .ToArray();
+        var criteria = new MethodReviewCriteria { SuspiciousSignIns = flagged };
+        AuthenticationMethodFinding[] findings = results.Items.Select(m => AuthenticationMethodJudge.Judge(m, criteria)).OfType<AuthenticationMethodFinding>().ToArray();
+
+        AuthenticationMethodFinding galaxy = Assert.Single(findings, f => f.ReasonCodes.Contains("AuthMethodRegisteredDuringSuspiciousSignIn"));
+        Assert.Equal("Galaxy S21", galaxy.DisplayDetail.Split(',')[0]);
+        Assert.DoesNotContain(findings, f => f.DisplayDetail.StartsWith("iPhone 14", StringComparison.Ordinal));
     }
 }
