@@ -78,7 +78,7 @@ public sealed class AuthenticationMethodRemoval
             GraphBatchResult answer = answers[i];
             if (answer.IsSuccess)
             {
-                sink.Succeeded(Row(target.Finding, ContainmentActionStatus.Succeeded, $"Deleted the {Describe(target.Finding)}.", target.BeforeImage, answer.RequestId));
+                sink.Succeeded(Row(target.Finding, ContainmentActionStatus.Succeeded, $"Deleted the {Describe(target.Finding)}.{SessionNote(target)}", target.BeforeImage, answer.RequestId));
             }
             else if (answer.Status == 404)
             {
@@ -93,6 +93,16 @@ public sealed class AuthenticationMethodRemoval
             }
         }
     }
+
+    /// <summary>
+    /// Deleting a pass that is still valid revokes the user's sessions (the Temporary Access Pass create page: "Deleting a
+    /// valid Temporary Access Pass will revoke the user's sessions", microsoft-graph-docs pull request 10995): the
+    /// operator should know the user was signed out.
+    /// </summary>
+    private static string SessionNote(Target target) =>
+        target.Finding.Type == AuthenticationMethodType.TemporaryAccessPass.Name && GraphJson.Flag(GraphJson.ParseOrNull(target.BeforeImage), "isUsable") == true
+            ? " The pass was still valid, so Graph also revoked the user's sessions."
+            : string.Empty;
 
     private static bool IsMobile(Target target) =>
         target.Finding.Type == AuthenticationMethodType.Phone.Name && GraphJson.Text(GraphJson.ParseOrNull(target.BeforeImage), "phoneType") == "mobile";

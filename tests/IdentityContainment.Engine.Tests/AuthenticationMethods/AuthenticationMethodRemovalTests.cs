@@ -153,4 +153,27 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         Assert.Contains("Entra admin center", error.Message, StringComparison.Ordinal);
         Assert.NotNull(_tenant.Sandbox.Tenant.FindAuthenticationMethod(Adele.Id, unknown.Id));
     }
+
+    [Fact]
+    public async Task A_pass_issued_during_the_incident_is_found_active_and_its_deletion_says_the_sessions_went_with_it()
+    {
+        UserRecord alex = _tenant.Sandbox.Tenant.FindUser("alexw@contoso.com")!;
+        AuthenticationMethodRecord expired = Assert.Single(_tenant.Sandbox.Tenant.AuthenticationMethodsOf(alex.Id), m => m.Type == Sandbox.AuthenticationMethodType.TemporaryAccessPass);
+        _tenant.Sandbox.Tenant.RemoveAuthenticationMethod(alex.Id, expired.Id);
+        DateTimeOffset issued = DateTimeOffset.UtcNow.AddMinutes(-10);
+        _tenant.Sandbox.Tenant.AddAuthenticationMethod(expired with { CreatedDateTime = issued, StartDateTime = issued, LifetimeInMinutes = 480, IsUsableOnce = false });
+        var facts = new MethodResults<AuthenticationMethodFacts>();
+        await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(new[] { new ContainmentUser { Id = alex.Id, UserPrincipalName = alex.UserPrincipalName } }, facts, CancellationToken.None);
+        AuthenticationMethodFinding pass = Assert.Single(
+            facts.Items.Select(m => AuthenticationMethodJudge.Judge(m, new MethodReviewCriteria())).OfType<AuthenticationMethodFinding>(),
+            f => f.Type == MethodType.TemporaryAccessPass.Name);
+        Assert.Equal(new[] { "AuthMethodActiveTemporaryAccessPass" }, pass.ReasonCodes);
+
+        MethodResults<ContainmentAction> results = await RemoveAsync(pass);
+
+        ContainmentAction deleted = Assert.Single(results.Items);
+        Assert.Equal(ContainmentActionStatus.Succeeded, deleted.Status);
+        Assert.Contains("revoked the user's sessions", deleted.Message, StringComparison.Ordinal);
+        Assert.Null(_tenant.Sandbox.Tenant.FindAuthenticationMethod(alex.Id, expired.Id));
+    }
 }
