@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IdentityContainment.AuthenticationMethods;
+using IdentityContainment.Connection;
 using IdentityContainment.Detection.AuthenticationMethods;
 using IdentityContainment.Engine.Tests.Containment;
 using IdentityContainment.Graph;
@@ -175,5 +176,21 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         Assert.Equal(ContainmentActionStatus.Succeeded, deleted.Status);
         Assert.Contains("revoked the user's sessions", deleted.Message, StringComparison.Ordinal);
         Assert.Null(_tenant.Sandbox.Tenant.FindAuthenticationMethod(alex.Id, expired.Id));
+    }
+
+    [Fact]
+    public async Task With_read_permission_only_the_delete_is_refused_naming_the_permission_and_the_method_stays()
+    {
+        AuthenticationMethodFinding[] findings = await FindingsAsync();
+        var results = new MethodResults<ContainmentAction>();
+        using GraphConnection readOnly = await _tenant.ConnectWithOnlyAsync("UserAuthenticationMethod.Read.All");
+
+        await new AuthenticationMethodRemoval(readOnly).RemoveAsync(findings, results, CancellationToken.None);
+
+        Assert.Equal(findings.Length, results.Errors.Count);
+        Assert.All(results.Errors, e => Assert.Equal(IdentityContainment.Errors.ContainmentErrorKind.PermissionDenied, e.Kind));
+        Assert.All(results.Errors, e => Assert.Contains("UserAuthenticationMethod.ReadWrite.All", e.Message, StringComparison.Ordinal));
+        Assert.All(results.Items, a => Assert.Equal(ContainmentActionStatus.Failed, a.Status));
+        Assert.All(MethodFootholds, f => Assert.True(f.IsOpen, f.Reason));
     }
 }
