@@ -3,6 +3,7 @@ using IdentityContainment.Connection;
 using IdentityContainment.Detection.AuthenticationMethods;
 using IdentityContainment.Graph;
 using IdentityContainment.Pipeline;
+using IdentityContainment.Users;
 
 namespace IdentityContainment.AuthenticationMethods;
 
@@ -16,8 +17,6 @@ namespace IdentityContainment.AuthenticationMethods;
 /// </summary>
 public sealed class AuthenticationMethodReader
 {
-    private const int UsersPerLocationQuery = 15;
-
     private readonly GraphConnection _connection;
 
     public AuthenticationMethodReader(GraphConnection connection) => _connection = connection;
@@ -35,7 +34,7 @@ public sealed class AuthenticationMethodReader
             return;
         }
 
-        ContainmentUser[][] chunks = Chunking.InChunksOf(distinct, UsersPerLocationQuery).Select(c => c.ToArray()).ToArray();
+        ContainmentUser[][] chunks = Chunking.InChunksOf(distinct, UserQuery.MaxUsers).Select(c => c.ToArray()).ToArray();
         var state = new UserState[distinct.Length];
         var chunkOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lists = new List<ListRead<ReadTag>>();

@@ -26,11 +26,16 @@ public sealed class AuthenticationMethodRemoval
         var targets = new List<Target>();
         foreach (AuthenticationMethodFinding finding in findings.GroupBy(f => (f.UserId.ToLowerInvariant(), f.MethodId)).Select(g => g.First()))
         {
+            // The path is worked out again from the kind, never taken from the finding's DeletePath: an edited finding
+            // must not steer a DELETE elsewhere.
             AuthenticationMethodType? type = AuthenticationMethodType.FromName(finding.Type);
             string? path = type is { Deletable: true } && finding.UserId.Length > 0 && finding.MethodId.Length > 0 ? type.ItemPath(finding.UserId, finding.MethodId) : null;
             if (path is null)
             {
-                string message = sink.FailedWith(MethodDeleteRefusals.NotDeletable(finding, Describe(finding)));
+                ContainmentException refusal = finding.UserId.Length == 0 || finding.MethodId.Length == 0
+                    ? MethodDeleteRefusals.Incomplete(finding, Describe(finding))
+                    : MethodDeleteRefusals.NotDeletable(finding, Describe(finding));
+                string message = sink.FailedWith(refusal);
                 sink.Succeeded(Row(finding, ContainmentActionStatus.Failed, message, null, null));
                 continue;
             }

@@ -52,4 +52,11 @@ internal static class MethodDeleteRefusals
             : $"The module does not know how Graph deletes a method of type '{finding.ODataType ?? finding.Type}' (Graph deletes each kind only through its own path). Remove it in the Entra admin center (the user's Authentication methods).";
         return new ContainmentException(ContainmentErrorKind.NotSupported, password ? "PasswordMethodNotDeletable" : "AuthenticationMethodTypeNotDeletable", $"The {method} was not removed. {what}", method);
     }
+
+    /// <summary>A finding without the user's object id or the method's id: nothing names what to delete.</summary>
+    public static ContainmentException Incomplete(AuthenticationMethodFinding finding, string method) => new(
+        ContainmentErrorKind.InvalidArgument,
+        "IncompleteAuthenticationMethodFinding",
+        $"The {method} was not removed: the finding lacks the user's object id or the method's id. Pass the findings the method hunt wrote, unchanged.",
+        finding.MethodId.Length > 0 ? finding.MethodId : finding.UserPrincipalName);
 }

@@ -100,6 +100,21 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_finding_without_its_users_id_is_refused_as_incomplete_and_nothing_is_deleted()
+    {
+        AuthenticationMethodFinding[] findings = await FindingsAsync();
+        AuthenticationMethodFinding stripped = new()
+        {
+            UserPrincipalName = findings[0].UserPrincipalName, MethodId = findings[0].MethodId, Type = findings[0].Type, DeletePath = findings[0].DeletePath,
+        };
+
+        MethodResults<ContainmentAction> results = await RemoveAsync(stripped);
+
+        Assert.Equal("IncompleteAuthenticationMethodFinding", Assert.Single(results.Errors).ErrorId);
+        Assert.NotNull(_tenant.Sandbox.Tenant.FindAuthenticationMethod(Adele.Id, findings[0].MethodId));
+    }
+
+    [Fact]
     public async Task Her_mobile_number_is_refused_while_the_alternate_stays_and_graph_says_what_to_do()
     {
         MethodResults<ContainmentAction> results = await RemoveAsync(Own(WellKnownAuthenticationMethodIds.MobilePhone, MethodType.Phone));
