@@ -36,6 +36,10 @@ internal static class GraphRouteTable
             new("GET", "devices/{id}", GraphPermissions.ReadDevices, DeviceHandlers.Get),
             new("PATCH", "devices/{id}", GraphPermissions.WriteDevices, DeviceHandlers.Update),
             new("DELETE", "devices/{id}", GraphPermissions.WriteDevices, DeviceHandlers.Delete),
+            // devices(deviceId='...'): GraphPath makes the alternate key the segments "devices(deviceId)" and the value.
+            new("GET", "devices(deviceId)/{deviceId}", GraphPermissions.ReadDevices, DeviceHandlers.GetByDeviceId),
+            new("PATCH", "devices(deviceId)/{deviceId}", GraphPermissions.WriteDevices, DeviceHandlers.UpdateByDeviceId),
+            new("DELETE", "devices(deviceId)/{deviceId}", GraphPermissions.WriteDevices, DeviceHandlers.DeleteByDeviceId),
 
             // Consent and applications (CONTRACT §4, §5). Listing grants and reading one cost 2 resource units, as does
             // a service principal's appRoleAssignments (CONTRACT §13); other reads 1.

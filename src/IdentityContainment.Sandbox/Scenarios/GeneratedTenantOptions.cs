@@ -25,6 +25,12 @@ public sealed record GeneratedTenantOptions
     public int? Mailboxes { get; init; }
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Ordinary successful sign-ins per generated user over the last 30 days (office and home, with coordinates), on top
+    /// of the attack's own: for benchmarks of sign-in analysis (<see cref="SignInHistoryStory"/>). 0 by default.
+    /// </summary>
+    public int SignInsPerUser { get; init; }
+
     /// <summary>The moment relative times are taken from; default now.</summary>
     public DateTimeOffset? Now { get; init; }
 

@@ -23,6 +23,7 @@ public static class ScenarioGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(options.ServicePrincipals);
         ArgumentOutOfRangeException.ThrowIfNegative(options.GrantsPerUser);
         ArgumentOutOfRangeException.ThrowIfNegative(options.InboxRulesPerUser);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SignInsPerUser);
         if (options.Mailboxes is < 0 || options.Mailboxes > options.Users)
             throw new ArgumentOutOfRangeException(nameof(options), "Mailboxes must be between 0 and Users.");
         if (options.CompromisedUsers < 0 || options.CompromisedUsers > options.Users)
@@ -168,6 +169,8 @@ public static class ScenarioGenerator
                 signIns.Add(PasswordSprayStory.FailedAttempt(user, i, random, now));
             }
         }
+
+        SignInHistoryStory.Add(signIns, users.Where(u => !adminIds.Contains(u.Id)).ToList(), options.SignInsPerUser, options.Seed, now);
 
         return new Scenario
         {

@@ -14,6 +14,12 @@ public sealed partial class TenantState
         lock (_gate) return _devices.Find(id);
     }
 
+    /// <summary>The device with this Device Registration Service id (what sign-ins name in deviceDetail.deviceId).</summary>
+    public DeviceRecord? FindDeviceByDeviceId(string deviceId)
+    {
+        lock (_gate) return _devices.Where(d => string.Equals(d.DeviceId, deviceId, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+    }
+
     /// <summary>Devices the user registered or uses.</summary>
     public IReadOnlyList<DeviceRecord> DevicesOf(string userId)
     {

@@ -39,7 +39,8 @@ public sealed partial class TenantState
         MailContacts = scenario.MailContacts;
         _authenticationMethods = new(MethodKey, scenario.AuthenticationMethods);
         _devices = new(d => d.Id, scenario.Devices);
-        _signIns = [.. scenario.SignIns.OrderByDescending(s => s.CreatedDateTime)];
+        // Newest first, ties by id: exactly the order auditLogs/signIns pages in, so a request need not sort.
+        _signIns = [.. scenario.SignIns.OrderByDescending(s => s.CreatedDateTime).ThenBy(s => s.Id, StringComparer.Ordinal)];
         _directoryAudits = [.. scenario.DirectoryAudits.OrderByDescending(a => a.ActivityDateTime)];
         _riskyUsers = new(r => r.Id, scenario.RiskyUsers);
         _keyVaults = new(v => v.Name, scenario.KeyVaults);

@@ -115,6 +115,20 @@ public sealed class SignInListTests
     }
 
     [Fact]
+    public async Task Or_is_refused_and_a_quoted_time_is_an_invalid_filter()
+    {
+        await using var server = await StartUnthrottledAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+
+        var or = $"userId eq '{Known.AdeleId}' or userId eq '{Known.AlexId}'";
+        await GraphAssert.ErrorAsync(await graph.GetAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString(or)}"), HttpStatusCode.BadRequest, "Request_UnsupportedQuery");
+        var quoted = "createdDateTime ge '2026-11-01T00:00:00Z'";
+        await GraphAssert.ErrorAsync(await graph.GetAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString(quoted)}"), HttpStatusCode.BadRequest, "BadRequest");
+        var gt = "createdDateTime gt 2026-11-01T00:00:00Z";
+        Assert.Equal(HttpStatusCode.BadRequest, (await graph.GetAsync($"auditLogs/signIns?$filter={Uri.EscapeDataString(gt)}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_sixth_request_in_ten_seconds_gets_429_in_the_reports_scope()
     {
         await using var server = await TestSandbox.StartAsync();

@@ -25,8 +25,9 @@ internal sealed class CollectionQuery<T>
     public Func<T, bool> Match { get; }
 
     /// <param name="allowSelect">False for resources whose page lists no $select (directory audits).</param>
+    /// <param name="allowOr">False for resources whose page documents only <c>and</c> in $filter (sign-ins).</param>
     public static (CollectionQuery<T>? Query, GraphResponse? Error) Read(GraphCallContext context, EntityProperties<T> properties,
-        IReadOnlyDictionary<string, FilterableProperty<T>> filterable, CollectionPageSizes sizes, bool allowSelect = true)
+        IReadOnlyDictionary<string, FilterableProperty<T>> filterable, CollectionPageSizes sizes, bool allowSelect = true, bool allowOr = true)
     {
         var query = context.Query;
         if (query.Has("$orderby") || query.Has("$search") || query.Has("$count") || query.Has("$expand") || query.Has("$skip")
@@ -37,7 +38,7 @@ internal sealed class CollectionQuery<T>
         var (paging, pagingError) = CollectionPaging.Read(context, sizes);
         if (pagingError is not null)
             return (null, pagingError);
-        if (!ODataFilter.TryCompile(query.Filter, filterable, out var match, out var filterError))
+        if (!ODataFilter.TryCompile(query.Filter, filterable, out var match, out var filterError, allowOr))
             return (null, filterError);
         return (new CollectionQuery<T>(paging!, select, match), null);
     }

@@ -27,20 +27,23 @@ internal sealed class ODataFilter
     public const int MaxInValues = 15;
 
     private readonly List<string> _tokens;
+    private readonly bool _allowOr;
     private IReadOnlyDictionary<string, FilterableProperty> _properties;
     private int _at;
 
-    private ODataFilter(List<string> tokens, IReadOnlyDictionary<string, FilterableProperty> properties)
+    private ODataFilter(List<string> tokens, IReadOnlyDictionary<string, FilterableProperty> properties, bool allowOr)
     {
         _tokens = tokens;
         _properties = properties;
+        _allowOr = allowOr;
     }
 
     /// <summary>Compiles <paramref name="filter"/> against the properties a resource lets you filter on.</summary>
-    public static Func<T, bool> Compile<T>(string filter, IReadOnlyDictionary<string, FilterableProperty<T>> properties)
+    /// <param name="allowOr">False for resources whose page documents no <c>or</c> (sign-ins): it is refused, not guessed at.</param>
+    public static Func<T, bool> Compile<T>(string filter, IReadOnlyDictionary<string, FilterableProperty<T>> properties, bool allowOr = true)
     {
         var erased = properties.ToDictionary(p => p.Key, p => (FilterableProperty)p.Value, StringComparer.OrdinalIgnoreCase);
-        var parser = new ODataFilter(Tokenize(filter), erased);
+        var parser = new ODataFilter(Tokenize(filter), erased, allowOr);
         var predicate = parser.ParseOr();
         if (parser._at != parser._tokens.Count)
             throw new FilterException($"Syntax error at '{parser._tokens[parser._at]}' in the filter clause.", unsupported: false);
@@ -52,7 +55,7 @@ internal sealed class ODataFilter
     /// filter it does not support (Request_UnsupportedQuery) or cannot read (BadRequest).
     /// </summary>
     public static bool TryCompile<T>(string? filter, IReadOnlyDictionary<string, FilterableProperty<T>> properties,
-        out Func<T, bool> match, out GraphResponse? error)
+        out Func<T, bool> match, out GraphResponse? error, bool allowOr = true)
     {
         match = _ => true;
         error = null;
@@ -60,7 +63,7 @@ internal sealed class ODataFilter
             return true;
         try
         {
-            match = Compile(filter, properties);
+            match = Compile(filter, properties, allowOr);
             return true;
         }
         catch (FilterException e)
@@ -79,6 +82,8 @@ internal sealed class ODataFilter
         var left = ParseAnd();
         while (Accept("or"))
         {
+            if (!_allowOr)
+                throw new FilterException("'or' is not supported on this resource.", unsupported: true);
             var l = left;
             var r = ParseAnd();
             left = x => l(x) || r(x);
