@@ -115,6 +115,16 @@ public sealed class AuthenticationMethodRulesTests
         Assert.False(Review(Pass(null, Now.AddMinutes(5), 60)).IsActiveTemporaryAccessPass);
     }
 
+    [Fact]
+    public void A_phone_abroad_says_which_country_it_is_in_and_where_the_user_is_without_showing_the_number()
+    {
+        AuthenticationMethodFinding finding = AuthenticationMethodJudge.Judge(Phone("+44 7700900461"), Criteria)!;
+
+        Assert.Equal(("Medium", "+44 ********61, mobile"), (finding.RiskLevel, finding.DisplayDetail));
+        Assert.Equal("is a phone in +44 (GB) while the user's usage location is US (+1)", Assert.Single(finding.Reasons));
+        Assert.DoesNotContain("7700900461", string.Join(" ", finding.Reasons) + finding.DisplayDetail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("+44 7700900123", "GB", false)]
     [InlineData("+49 15112345678", "AT", true)]
