@@ -63,4 +63,17 @@ public sealed record GraphOperation(string Description, string Permission, strin
     // Sign-in log (CONTRACT §9, PERMS): AuditLog.Read.All is the least permission, and Graph serves the log only to a tenant
     // with an Entra ID P1 or P2 licence (signin-list docs; microsoft-graph-docs issue 4336).
     public static readonly GraphOperation ReadSignIns = new("read the sign-in log of", "AuditLog.Read.All", "Reports Reader (or Security Reader, Security Operator, Global Reader)");
+
+    // Authentication methods (CONTRACT §7, PERMS): reading another user's methods needs UserAuthenticationMethod.Read.All;
+    // each kind's DELETE takes its own UserAuthMethod-*.ReadWrite.All or UserAuthenticationMethod.ReadWrite.All. An
+    // Authentication Administrator sees phone numbers masked and manages only non-admin users' methods.
+    private const string MethodRoles = "Authentication Administrator (Privileged Authentication Administrator for admins)";
+
+    public static readonly GraphOperation ListAuthenticationMethods = new("list the authentication methods of", "UserAuthenticationMethod.Read.All", MethodRoles);
+
+    public static readonly GraphOperation ReadUsageLocation = new("read the usage location of", "User.Read.All", "Directory Readers (or Global Reader)");
+
+    public static readonly GraphOperation ReadAuthenticationMethod = new("read the authentication method", "UserAuthenticationMethod.Read.All", MethodRoles, "AuthenticationMethod");
+
+    public static readonly GraphOperation RemoveAuthenticationMethod = new("delete the authentication method", "UserAuthenticationMethod.ReadWrite.All (or the kind's own, such as UserAuthMethod-Phone.ReadWrite.All)", MethodRoles, "AuthenticationMethod");
 }

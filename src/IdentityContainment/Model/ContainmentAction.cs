@@ -66,6 +66,9 @@ public static class ContainmentActions
     public const string ResetFolderPermission = nameof(ResetFolderPermission);
     public const string DisableLegacyProtocols = nameof(DisableLegacyProtocols);
 
+    /// <summary>An authentication method deleted through its kind's own path.</summary>
+    public const string RemoveAuthenticationMethod = nameof(RemoveAuthenticationMethod);
+
     /// <summary>What a <see cref="PasswordReset"/> counts as in a summary.</summary>
     public const string ResetPassword = nameof(ResetPassword);
 }

@@ -15,8 +15,6 @@ public sealed class RequestClassifierTests
     [InlineData("DELETE", "/oauth2PermissionGrants/abc", RequestClass.IdentityWrite, null)]
     [InlineData("DELETE", "/users/" + Id + "/appRoleAssignments/xyz", RequestClass.IdentityWrite, null)]
     [InlineData("DELETE", "/servicePrincipals/" + Id + "/appRoleAssignedTo/xyz", RequestClass.IdentityWrite, null)]
-    [InlineData("POST", "/users/" + Id + "/authentication/methods/28c10230/resetPassword", RequestClass.IdentityWrite, null)]
-    [InlineData("DELETE", "/users/" + Id + "/authentication/microsoftAuthenticatorMethods/m1", RequestClass.IdentityWrite, null)]
     [InlineData("GET", "/users/" + Id + "?$select=id,accountEnabled", RequestClass.IdentityRead, null)]
     [InlineData("GET", "/users?$filter=id in ('a','b')", RequestClass.IdentityRead, null)]
     [InlineData("GET", "/users/" + Id + "/registeredDevices/microsoft.graph.device", RequestClass.IdentityRead, null)]
@@ -33,6 +31,12 @@ public sealed class RequestClassifierTests
     // Sign-in and audit logs.
     [InlineData("GET", "/auditLogs/signIns?$filter=userId eq '" + Id + "'", RequestClass.AuditLogs, null)]
     [InlineData("GET", "/auditLogs/directoryAudits?$top=50", RequestClass.AuditLogs, null)]
+    // Authentication methods are an identity and access reports resource (throttling-aad-reports), writes included.
+    [InlineData("GET", "/users/" + Id + "/authentication/methods", RequestClass.AuditLogs, null)]
+    [InlineData("GET", "/users/adelev@contoso.com/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7", RequestClass.AuditLogs, null)]
+    [InlineData("DELETE", "/users/" + Id + "/authentication/microsoftAuthenticatorMethods/m1", RequestClass.AuditLogs, null)]
+    [InlineData("POST", "/users/" + Id + "/authentication/methods/28c10230/resetPassword", RequestClass.AuditLogs, null)]
+    [InlineData("GET", "/me/authentication/methods", RequestClass.AuditLogs, null)]
     // Outlook, keyed by the mailbox's user segment, ignoring case; its writes are not directory writes.
     [InlineData("GET", "/users/" + Id + "/mailFolders/inbox/messageRules", RequestClass.Outlook, Id)]
     [InlineData("DELETE", "/users/AdeleV@contoso.com/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", RequestClass.Outlook, "adelev@contoso.com")]
@@ -46,6 +50,8 @@ public sealed class RequestClassifierTests
     [InlineData("GET", "/users/" + Id + "/messageRules", RequestClass.IdentityRead, null)]
     [InlineData("DELETE", "/users/" + Id + "/messageRules/1", RequestClass.IdentityWrite, null)]
     [InlineData("GET", "/users/messages", RequestClass.IdentityRead, null)]
+    [InlineData("GET", "/users/authentication", RequestClass.IdentityRead, null)]
+    [InlineData("GET", "/users/" + Id + "/authenticationX/methods", RequestClass.IdentityRead, null)]
     [InlineData("GET", "/users/" + Id + "/mailFoldersX", RequestClass.IdentityRead, null)]
     [InlineData("GET", "/users?$filter=startswith(displayName,'mailFolders')", RequestClass.IdentityRead, null)]
     [InlineData("GET", "/riskyUsers", RequestClass.Other, null)]

@@ -40,7 +40,9 @@ public sealed class ActionJournalTests : IAsyncLifetime
         {
             DisableAccount = true,
             ConfirmCompromised = confirmer,
-            DisableDevicesRegisteredSince = session.IssuedDateTime!.Value.AddMinutes(-30),
+            // Since just before the attacker's device was registered: the session foothold is now the attacker's latest
+            // session (aitm-bec revokes the victim a day ago), which is later than the device.
+            DisableDevicesRegisteredSince = sandbox.Tenant.FindDevice(attackerDevice.Target!)!.RegistrationDateTime!.Value.AddMinutes(-30),
         }).RevokeAsync(new[] { victim.UserPrincipalName }, revoked, CancellationToken.None);
         await confirmer.FlushAsync(CancellationToken.None);
         var reset = new RecordedResults<object>();

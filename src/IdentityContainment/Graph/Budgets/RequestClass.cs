@@ -21,7 +21,10 @@ public enum RequestClass
     /// <summary>Risky users, risk detections, Conditional Access: 1 request per second per tenant, no Retry-After.</summary>
     IdentityProtection,
 
-    /// <summary>Sign-in and audit logs (/auditLogs/...): 5 requests per 10 s per app and tenant.</summary>
+    /// <summary>
+    /// The identity and access reports: sign-in and audit logs (/auditLogs/...) and users' authentication methods
+    /// (/users/{id}/authentication/...), 5 requests per 10 s per app and tenant, shared by them all.
+    /// </summary>
     AuditLogs,
 
     /// <summary>Mail, folders, inbox rules, mailbox settings...: 4 concurrent requests per app and mailbox.</summary>

@@ -3,8 +3,8 @@ namespace IdentityContainment.Graph.Budgets;
 /// <summary>
 /// Tells from a request's method and its path below the version root (/users/{id}/messages?$top=5) which service limit
 /// Graph counts it against. The resource families come from throttling-limits.md (CONTRACT §13): the identity and access
-/// service's directory objects, Identity Protection and Conditional Access, the identity and access reports (audit logs)
-/// and Outlook's mailbox resources.
+/// service's directory objects, Identity Protection and Conditional Access, the identity and access reports (audit logs
+/// and authentication methods) and Outlook's mailbox resources.
 /// </summary>
 public static class RequestClassifier
 {
@@ -45,7 +45,7 @@ public static class RequestClassifier
             return new ClassifiedRequest(RequestClass.IdentityProtection);
         }
 
-        if (Is(root, "auditLogs"))
+        if (Is(root, "auditLogs") || IsAuthenticationMethods(root, segments))
         {
             return new ClassifiedRequest(RequestClass.AuditLogs);
         }
@@ -72,6 +72,19 @@ public static class RequestClassifier
 
         return ClassifiedRequest.Unbudgeted;
     }
+
+    /// <summary>
+    /// A user's authentication methods (/users/{id}/authentication/..., /me/authentication/...): reads, deletes and the
+    /// resetPassword action alike. The authenticationMethod resource is listed under the identity and access *reports*
+    /// limits ("Any | 5 requests per 10 seconds" per app per tenant; microsoft-graph-docs-contrib
+    /// includes/throttling-aad-reports.md, which names authenticationMethod beside signIn and directoryAudit), not
+    /// among the identity and access resources the resource-unit bucket covers (includes/throttling-identity-and-access.md
+    /// lists user, device, group... and no authentication method). Graph serves them from another service too (its
+    /// errors name mface.windowsazure.com: msgraph-sdk-powershell issue 937), so the directory's budget does not hold.
+    /// </summary>
+    private static bool IsAuthenticationMethods(string root, IReadOnlyList<string> segments) =>
+        (Is(root, "users") && segments.Count >= 3 && Is(segments[2], "authentication"))
+        || (Is(root, "me") && segments.Count >= 2 && Is(segments[1], "authentication"));
 
     public static bool IsWrite(string method) =>
         !string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) && !string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase);
