@@ -16,7 +16,8 @@ public sealed class RevokeEmergencyOrderTests : IClassFixture<SandboxFixture>
         SandboxServer sandbox = _fixture.Sandbox;
         FootholdDefinition session = sandbox.Tenant.Footholds.Single(f => f.Kind == FootholdKind.Session);
         FootholdDefinition attackerDevice = sandbox.Tenant.Footholds.Single(f => f.Kind == FootholdKind.Device);
-        DateTime phishedAt = session.IssuedDateTime!.Value.UtcDateTime.AddMinutes(-30);
+        // Just before the attacker registered their device: the session foothold is the attacker's latest session, later.
+        DateTime phishedAt = sandbox.Tenant.FindDevice(attackerDevice.Target!)!.RegistrationDateTime!.Value.UtcDateTime.AddMinutes(-30);
         string[] othersEnabled = sandbox.Tenant.Devices.Where(d => d.Id != attackerDevice.Target && d.AccountEnabled).Select(d => d.Id).ToArray();
         using HostedPowerShell shell = _fixture.ConnectedShell();
 
