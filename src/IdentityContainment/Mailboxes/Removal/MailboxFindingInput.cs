@@ -1,7 +1,8 @@
-using System.Collections;
 using System.Management.Automation;
 using IdentityContainment.Detection.Mailbox;
 using IdentityContainment.Mailboxes.Exchange;
+using IdentityContainment.Pipeline;
+using static IdentityContainment.Pipeline.PipedProperties;
 
 namespace IdentityContainment.Mailboxes.Removal;
 
@@ -103,17 +104,4 @@ public static class MailboxFindingInput
 
         return null;
     }
-
-    private static string? Text(PSObject input, string name) =>
-        Unwrap(input.Properties[name]?.Value)?.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
-
-    private static string[] Texts(PSObject input, string name) => Unwrap(input.Properties[name]?.Value) switch
-    {
-        null => Array.Empty<string>(),
-        string one => one.Length == 0 ? Array.Empty<string>() : new[] { one },
-        IEnumerable many => many.Cast<object?>().Select(item => Unwrap(item)?.ToString()).OfType<string>().ToArray(),
-        object other => new[] { other.ToString() ?? string.Empty },
-    };
-
-    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }
