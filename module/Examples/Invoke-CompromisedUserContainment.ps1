@@ -4,12 +4,17 @@ Contains compromised users: the runbook to deploy to Azure Automation, and the s
 
 .DESCRIPTION
 Signs in with the Automation account's managed identity and works through the containment order for each user:
-record the state before containment, revoke every session (disabling the account first with -DisableAccount), mark
-the users confirmed compromised and disable the devices registered since the compromise (with -CompromisedSince), then
-reset the password to a random temporary one. Before the revocation, the OAuth consents the hunt rates High are
-removed and their apps disabled (Remove-SuspiciousOAuthGrant), and so are the inbox rules it rates High
-(Remove-MailboxPersistence): forwarding outside the tenant, finance mail hidden or deleted. The users' own rules and
-consents stay. Mailbox forwarding, hidden rules and mailbox permissions are visible only to Exchange Online
+record the state before containment; read the sign-in log for where the attacker went, and take each user's earliest
+suspicious sign-in as the start of the compromise (unless -CompromisedSince says when); close what the attacker left
+behind; revoke every session (disabling the account first with -DisableAccount) and mark the users confirmed
+compromised; then reset the password to a random temporary one. What the attacker left behind, closed before the
+revocation: the OAuth consents the hunt rates High are removed and their apps disabled (Remove-SuspiciousOAuthGrant);
+the inbox rules it rates High are removed (Remove-MailboxPersistence): forwarding outside the tenant, finance mail
+hidden or deleted; the authentication methods registered since the compromise (an attacker's authenticator app or
+phone passes MFA and self-service password reset after the reset) are deleted (Remove-SuspiciousAuthenticationMethod);
+and the devices the attacker registered or signed in from (a device holds a primary refresh token) are disabled
+(Disable-SuspiciousDevice). The users' own rules, consents, methods and devices stay; what the hunts rate Medium is
+written to the job output for a person to judge. Mailbox forwarding, hidden rules and mailbox permissions are visible only to Exchange Online
 PowerShell: with -ExchangeOrganization the runbook connects to it with the same managed identity and closes those too;
 without it, a warning says they were not checked. The verification joins when its cmdlet arrives.
 
@@ -37,7 +42,7 @@ identity.
         'User-PasswordProfile.ReadWrite.All', 'IdentityRiskyUser.ReadWrite.All', 'Device.ReadWrite.All',
         'Organization.Read.All', 'Directory.Read.All', 'DelegatedPermissionGrant.ReadWrite.All',
         'AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'AuditLog.Read.All', 'MailboxSettings.ReadWrite',
-        'Mail.ReadBasic.All', 'Domain.Read.All'
+        'Mail.ReadBasic.All', 'Domain.Read.All', 'UserAuthenticationMethod.ReadWrite.All'
     foreach ($permission in $permissions) {
         $appRole = $graph.AppRoles | Where-Object { $_.Value -eq $permission -and $_.AllowedMemberTypes -contains 'Application' }
         New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $identity.Id -PrincipalId $identity.Id -ResourceId $graph.Id -AppRoleId $appRole.Id
@@ -48,11 +53,13 @@ identity.
 What each Graph application permission is for: User.Read.All reads the users and the evidence back;
 User.RevokeSessions.All revokes; User.EnableDisableAccount.All disables (-DisableAccount);
 User-PasswordProfile.ReadWrite.All resets passwords; IdentityRiskyUser.ReadWrite.All confirms users compromised and
-Device.ReadWrite.All disables their new devices (both with -CompromisedSince; an app may disable Windows devices
-only); Organization.Read.All names the tenant in the connection (optional). For the OAuth step: Directory.Read.All
+Device.ReadWrite.All disables the attacker's devices (an app may disable Windows devices only: the others are reported
+with the role a person needs to disable them); Organization.Read.All names the tenant in the connection (optional).
+For the sign-in step: AuditLog.Read.All reads the sign-in log, which Graph serves only to tenants with Entra ID P1 or
+P2 (without them, give -CompromisedSince). For the methods step: UserAuthenticationMethod.ReadWrite.All lists and
+deletes authentication methods. For the OAuth step: Directory.Read.All
 reads the consent grants, DelegatedPermissionGrant.ReadWrite.All and AppRoleAssignment.ReadWrite.All remove them,
-Application.ReadWrite.All disables the apps, and AuditLog.Read.All (with -CompromisedSince) reads when each consent was
-given. For the mailbox step: MailboxSettings.ReadWrite reads and removes inbox rules, Mail.ReadBasic.All reads the
+Application.ReadWrite.All disables the apps, and AuditLog.Read.All reads when each consent was given. For the mailbox step: MailboxSettings.ReadWrite reads and removes inbox rules, Mail.ReadBasic.All reads the
 names of the folders rules move mail to, Domain.Read.All tells the tenant's own domains from outside ones. With
 -ExchangeOrganization, the identity also needs the Exchange.ManageAsApp permission of Office 365 Exchange Online and
 the Exchange Administrator role (Connect-ExchangeOnline -ManagedIdentity).
@@ -77,8 +84,9 @@ Disable each account before revoking its sessions (Microsoft's emergency order).
 disabled on-premises; the runbook says so and goes on.
 
 .PARAMETER CompromisedSince
-When the compromise began (from the sign-in logs or the alert). Given, the users are also confirmed compromised in
-Identity Protection and the devices registered to them since then are disabled.
+When the compromise began (from the alert, or a longer look at the logs). Without it, each user's earliest suspicious
+sign-in of the last 7 days is taken (Get-SuspiciousSignIn). Known either way, the users are also confirmed compromised
+in Identity Protection, and the methods and devices registered since then weigh as the attacker's.
 
 .PARAMETER KeyVaultUri
 The Azure Key Vault (https://<name>.vault.azure.net/) to store each temporary password in, as the secret
@@ -132,13 +140,36 @@ try {
     $failed = @()
     $UserId | Get-ContainmentUser -ErrorVariable +failed
 
+    # Where the attacker went: each user's sign-ins of the last 7 days that the analysis rates Medium or High (password
+    # spray, MFA fatigue, proxy phishing, token replay, impossible travel...) go to the job output as the record, and
+    # the earliest is when that user's compromise began, unless -CompromisedSince says so. The sign-in log needs
+    # Entra ID P1: without it the error says so, and the steps below go on with -CompromisedSince or without a start.
+    $signInWindow = @{ MinimumRisk = 'Medium' }
+    if ($CompromisedSince -and $CompromisedSince -lt [datetime]::UtcNow.AddDays(-7)) { $signInWindow.Since = $CompromisedSince }
+    $suspiciousSignIns = @($UserId | Get-SuspiciousSignIn @signInWindow -ErrorVariable +failed)
+    $suspiciousSignIns
+    $compromisedSinceOf = @{}
+    foreach ($user in $UserId) {
+        $earliest = $suspiciousSignIns | Where-Object { $_.UserId -eq $user -or $_.UserPrincipalName -eq $user } |
+            Sort-Object CreatedDateTime | Select-Object -First 1
+        if ($CompromisedSince) { $compromisedSinceOf[$user] = $CompromisedSince }
+        elseif ($earliest) { $compromisedSinceOf[$user] = $earliest.CreatedDateTime.UtcDateTime }
+    }
+
+    $confirmed = @($UserId | Where-Object { $compromisedSinceOf.ContainsKey($_) })
+    $withoutStart = @($UserId | Where-Object { -not $compromisedSinceOf.ContainsKey($_) })
+    if ($withoutStart) {
+        $PSCmdlet.WriteWarning("No compromise start for $($withoutStart.Count) user(s) ($(($withoutStart | Select-Object -First 5) -join ', ')$(if ($withoutStart.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
+    }
+
     # Close the consent an attacker's app holds: a grant with offline_access outlives the password and the sessions.
     # Only what the hunt rates High goes (the users' own, benign consents stay), each removal keeps its before-image
     # in the job output for Restore-OAuthGrant, and the apps are disabled so no consent brings them back. Before the
     # revocation below, so that it also ends the sessions those apps' tokens came from (which answers the removal's
     # warning about tokens already issued).
+    $firstStart = $compromisedSinceOf.Values | Sort-Object | Select-Object -First 1
     $hunt = @{ MinimumRisk = 'High' }
-    if ($CompromisedSince) { $hunt.Since = $CompromisedSince }
+    if ($firstStart) { $hunt.Since = $firstStart }
     $UserId | Get-SuspiciousOAuthGrant @hunt -ErrorVariable +failed |
         Remove-SuspiciousOAuthGrant -DisableServicePrincipal -Confirm:$false -ErrorVariable +failed -WarningAction Ignore
 
@@ -178,13 +209,25 @@ try {
         $PSCmdlet.WriteWarning('No -ExchangeOrganization: hidden inbox rules, mailbox forwarding (ForwardingSmtpAddress, ForwardingAddress) and mailbox permissions were not checked; Graph does not show them. Run the runbook with -ExchangeOrganization <tenant>.onmicrosoft.com, or pipe Get-InboxRule -IncludeHidden, Get-Mailbox and Get-MailboxPermission output to Get-MailboxPersistence.')
     }
 
-    # Cut the sessions: a new password does not end a session that is already open.
-    $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
-    if ($CompromisedSince) {
-        $revoke.ConfirmCompromised = $true
-        $revoke.DisableDevice = $true
-        $revoke.Since = $CompromisedSince
+    # The attacker's own ways back in, per user from that user's compromise start: an authenticator app or phone they
+    # registered passes MFA and self-service password reset after the reset, and a device they registered holds a
+    # primary refresh token. What the hunts rate High is removed or disabled (each with its before-image), Medium is
+    # written out for a person; the user's own methods and devices stay. Before the revocation, so that it also ends
+    # the sessions they gave. Only for users whose compromise has a start: the hunts hinge on it, and Graph reads methods
+    # at 5 requests per 10 seconds for the whole tenant.
+    foreach ($user in $confirmed) {
+        $identity = @{ MinimumRisk = 'Medium'; SuspiciousSignIn = $suspiciousSignIns; Since = $compromisedSinceOf[$user] }
+        $methodFindings = @($user | Get-SuspiciousAuthenticationMethod @identity -ErrorVariable +failed)
+        $methodFindings | Where-Object RiskLevel -NE 'High'
+        $methodFindings | Where-Object RiskLevel -EQ 'High' | Remove-SuspiciousAuthenticationMethod -Confirm:$false -ErrorVariable +failed
+        $deviceFindings = @($user | Get-SuspiciousDevice @identity -ErrorVariable +failed)
+        $deviceFindings | Where-Object RiskLevel -NE 'High'
+        $deviceFindings | Where-Object RiskLevel -EQ 'High' | Disable-SuspiciousDevice -Confirm:$false -ErrorVariable +failed
     }
+
+    # Cut the sessions: a new password does not end a session that is already open. A user whose compromise has a
+    # start (given, or read from the log) is also confirmed compromised in Identity Protection.
+    $revoke = @{ DisableAccount = $DisableAccount; Confirm = $false }
 
     # Then change the lock, each user once. -PassThru keeps the revocation evidence in the output, before each reset;
     # -Summary ends the output with the counts.
@@ -197,7 +240,11 @@ try {
         $PSCmdlet.WriteWarning('No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job. Job output cannot carry a SecureString (it shows as {"Length":20}). Give the users new passwords through the helpdesk, or run the runbook again with -KeyVaultUri https://<vault>.vault.azure.net/ to keep them as Key Vault secrets.')
     }
 
-    $UserId | Revoke-CompromisedSession @revoke -ErrorVariable +failed | Reset-CompromisedPassword @reset -ErrorVariable +failed |
+    # Dot-sourced, so both revocations add their errors to the runbook's own $failed.
+    . {
+        if ($confirmed) { $confirmed | Revoke-CompromisedSession @revoke -ConfirmCompromised -ErrorVariable +failed }
+        if ($withoutStart) { $withoutStart | Revoke-CompromisedSession @revoke -ErrorVariable +failed }
+    } | Reset-CompromisedPassword @reset -ErrorVariable +failed |
         ForEach-Object {
             if ($_.PSObject.TypeNames[0] -eq 'IdentityContainment.ContainmentSummary') {
                 $_.PSObject.Properties.Add([psnoteproperty]::new('ErrorsInAllSteps', @($failed).Count))

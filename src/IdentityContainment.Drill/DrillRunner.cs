@@ -35,14 +35,8 @@ internal sealed class DrillRunner
         Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", sandbox.ManagedIdentityEndpoint.AbsoluteUri);
         Environment.SetEnvironmentVariable("IDENTITY_HEADER", sandbox.ManagedIdentityHeader);
 
-        // The incident's start as a responder reads it from the sign-in logs: the earliest foothold.
-        DateTimeOffset compromisedSince = sandbox.Tenant.Footholds
-            .Select(f => f.IssuedDateTime ?? f.KnownSince)
-            .Where(t => t is not null)
-            .DefaultIfEmpty(DateTimeOffset.UtcNow.AddDays(-1))
-            .Min()!.Value
-            .AddHours(-1);
-        RunRunbook(manifest, runbook, compromised, compromisedSince, sandbox.GraphEndpoint, steps);
+        // No -CompromisedSince: the runbook reads when the compromise began from the sign-in log, as a responder would.
+        RunRunbook(manifest, runbook, compromised, sandbox.GraphEndpoint, steps);
 
         IReadOnlyList<FootholdStatus> footholds = sandbox.EvaluateFootholds();
         Scorecard.Print(footholds, _output);
@@ -63,7 +57,7 @@ internal sealed class DrillRunner
         return sandbox;
     }
 
-    private static void RunRunbook(string manifest, string runbook, string[] users, DateTimeOffset compromisedSince, Uri graphEndpoint, StepReporter steps)
+    private static void RunRunbook(string manifest, string runbook, string[] users, Uri graphEndpoint, StepReporter steps)
     {
         InitialSessionState session = InitialSessionState.CreateDefault2();
         if (OperatingSystem.IsWindows())
@@ -80,14 +74,13 @@ internal sealed class DrillRunner
         shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").AddStatement();
         shell.AddCommand(runbook)
             .AddParameter("UserId", users)
-            .AddParameter("CompromisedSince", compromisedSince.UtcDateTime)
             .AddParameter("GraphEndpoint", graphEndpoint.AbsoluteUri);
 
         var output = new PSDataCollection<PSObject>();
         output.DataAdded += (_, e) => steps.OnOutput(output[e.Index]);
         shell.Streams.Error.DataAdded += (_, e) => steps.OnError(shell.Streams.Error[e.Index]);
         shell.Streams.Warning.DataAdded += (_, e) => steps.OnWarning(shell.Streams.Warning[e.Index]);
-        steps.Step($"Running {Path.GetFileName(runbook)} for {users.Length} user(s), compromised since {compromisedSince.UtcDateTime:yyyy-MM-dd HH:mm}Z, with the Automation account's managed identity.");
+        steps.Step($"Running {Path.GetFileName(runbook)} for {users.Length} user(s) with the Automation account's managed identity.");
         try
         {
             shell.Invoke(null, output);
