@@ -138,28 +138,38 @@ try {
     # Before containment: the state each user is in, for the incident record. Every step's errors are gathered too,
     # for the summary: a user the revocation cannot find never reaches the reset, whose own summary would miss it.
     $failed = @()
-    $UserId | Get-ContainmentUser -ErrorVariable +failed
+    $users = @($UserId | Get-ContainmentUser -ErrorVariable +failed)
+    $users
+
+    # Each user by object id and principal name, as given: the logs and findings name users by object id.
+    $userNamed = @{}
+    foreach ($user in $users) {
+        $userNamed[$user.Id] = $user
+        if ($user.UserPrincipalName) { $userNamed[$user.UserPrincipalName] = $user }
+    }
 
     # Where the attacker went: each user's sign-ins of the last 7 days that the analysis rates Medium or High (password
     # spray, MFA fatigue, proxy phishing, token replay, impossible travel...) go to the job output as the record, and
     # the earliest is when that user's compromise began, unless -CompromisedSince says so. The sign-in log needs
     # Entra ID P1: without it the error says so, and the steps below go on with -CompromisedSince or without a start.
     $signInWindow = @{ MinimumRisk = 'Medium' }
-    if ($CompromisedSince -and $CompromisedSince -lt [datetime]::UtcNow.AddDays(-7)) { $signInWindow.Since = $CompromisedSince }
-    $suspiciousSignIns = @($UserId | Get-SuspiciousSignIn @signInWindow -ErrorVariable +failed)
+    if ($CompromisedSince -and $CompromisedSince.ToUniversalTime() -lt [datetime]::UtcNow.AddDays(-7)) { $signInWindow.Since = $CompromisedSince }
+    $suspiciousSignIns = @($users | ForEach-Object Id | Get-SuspiciousSignIn @signInWindow -ErrorVariable +failed)
     $suspiciousSignIns
     $compromisedSinceOf = @{}
-    foreach ($user in $UserId) {
-        $earliest = $suspiciousSignIns | Where-Object { $_.UserId -eq $user -or $_.UserPrincipalName -eq $user } |
-            Sort-Object CreatedDateTime | Select-Object -First 1
-        if ($CompromisedSince) { $compromisedSinceOf[$user] = $CompromisedSince }
-        elseif ($earliest) { $compromisedSinceOf[$user] = $earliest.CreatedDateTime.UtcDateTime }
+    foreach ($user in $users) {
+        $earliest = $suspiciousSignIns | Where-Object UserId -EQ $user.Id | Sort-Object CreatedDateTime | Select-Object -First 1
+        if ($CompromisedSince) { $compromisedSinceOf[$user.Id] = $CompromisedSince.ToUniversalTime() }
+        elseif ($earliest) { $compromisedSinceOf[$user.Id] = $earliest.CreatedDateTime.UtcDateTime }
     }
 
-    $confirmed = @($UserId | Where-Object { $compromisedSinceOf.ContainsKey($_) })
-    $withoutStart = @($UserId | Where-Object { -not $compromisedSinceOf.ContainsKey($_) })
-    if ($withoutStart) {
-        $PSCmdlet.WriteWarning("No compromise start for $($withoutStart.Count) user(s) ($(($withoutStart | Select-Object -First 5) -join ', ')$(if ($withoutStart.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
+    # Object ids of the users with a start; the others as they were given (a user Get-ContainmentUser could not read
+    # goes on to the revocation, which reports it).
+    $confirmed = @($users | Where-Object { $compromisedSinceOf.ContainsKey($_.Id) } | ForEach-Object Id)
+    $withoutStart = @($UserId | Where-Object { -not ($userNamed[$_] -and $compromisedSinceOf.ContainsKey($userNamed[$_].Id)) })
+    $unexplained = @($withoutStart | Where-Object { $userNamed[$_] })
+    if ($unexplained) {
+        $PSCmdlet.WriteWarning("No compromise start for $($unexplained.Count) user(s) ($(($unexplained | Select-Object -First 5) -join ', ')$(if ($unexplained.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
     }
 
     # Close the consent an attacker's app holds: a grant with offline_access outlives the password and the sessions.
