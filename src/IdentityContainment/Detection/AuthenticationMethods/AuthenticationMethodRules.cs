@@ -7,8 +7,9 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 /// compromise began is High alone: it is how an attacker passes MFA or self-service reset after the password is
 /// changed. Graph lists phones, email, software OATH and most Microsoft Authenticators without a date, so for those the
 /// directory audit log's security info registrations are the time of record: one of the method's kind since the
-/// compromise began is High alone too, and one whose wording names no kind makes the user's undated methods Medium. Registered within a flagged sign-in's session, an active Temporary Access Pass, a phone in another country
-/// than the user's and a kind the module does not know are Medium alone. A method without a registration date is Low:
+/// compromise began is High alone too, and one whose wording names no kind makes the user's undated methods Medium.
+/// Registered within a flagged sign-in's session, an active Temporary Access Pass, a phone in another country than the
+/// user's and a kind the module does not know are Medium alone. A method without a registration date is Low:
 /// it cannot be shown to be the user's own. The user's own older methods fire nothing.
 /// </summary>
 public static class AuthenticationMethodRules
