@@ -9,8 +9,9 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 ///   user" (janbakker.tech, "Microsoft 365 end-user notifications for changes in authentication methods", 2024-02-21);
 /// - "User registered Fido2 Authentication Method", "User registered temporary access pass method"
 ///   (microsoftgraph/entra-powershell, Get-EntraAuditDirectoryLog.md, example 4).
-/// "Authenticator App with Code" (no notification) names no kind: a third-party app's codes register a software OATH
-/// token, and the Microsoft Authenticator can register for codes only, so the wording cannot tell the two apart.
+/// "Authenticator App with Code" (no notification) names no kind: an app registered for codes may be a Microsoft
+/// Authenticator or a software OATH token (the softwareOathAuthenticationMethod page: a Microsoft Authenticator "set up
+/// via the third-party software authenticator flow" is listed as one), so the wording cannot tell the two apart.
 /// Phones: a user has one number of each phone type (mobile, alternate mobile, office: the phoneAuthenticationMethod
 /// page), so a wording that says which type names only that phone. "Mobile Phone" is the published wording; "Alternate"
 /// and "Office" are read the same way, after the phone types Graph names (INFERRED: no published entry shows them).
