@@ -11,7 +11,19 @@ public sealed record AuthenticationMethodRecord
     public required string Id { get; init; }
     public required string UserId { get; init; }
     public required AuthenticationMethodType Type { get; init; }
+
+    /// <summary>
+    /// When the method was registered. Graph serves it only for some kinds (AuthenticationMethodProjection): the
+    /// scenario keeps it for every method, as the ground truth of when it happened.
+    /// </summary>
     public DateTimeOffset? CreatedDateTime { get; init; }
+
+    /// <summary>
+    /// microsoftAuthenticator: the app is registered for passwordless phone sign-in. Only then does Graph give the
+    /// method a createdDateTime ("null if the device isn't registered for passwordless Phone Sign-In",
+    /// microsoftAuthenticatorAuthenticationMethod resource page); a push or code Authenticator is listed undated.
+    /// </summary>
+    public bool PasswordlessPhoneSignIn { get; init; }
 
     /// <summary>microsoftAuthenticator, fido2, windowsHelloForBusiness.</summary>
     public string? DisplayName { get; init; }

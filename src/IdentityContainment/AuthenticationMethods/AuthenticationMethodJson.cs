@@ -45,7 +45,8 @@ internal static class AuthenticationMethodJson
 
     /// <summary>
     /// The item as JSON for the before-image, without the secrets Graph documents as null on read (the pass itself, an
-    /// OATH secret key): should a service ever send one, it must not reach evidence.
+    /// OATH secret key): should a service ever send one, it must not reach evidence. A phone number is kept only masked,
+    /// as findings show it (<see cref="PhoneNumbers"/>): evidence files should not carry the whole of anyone's number.
     /// </summary>
     public static string WithoutSecrets(JsonNode item)
     {
@@ -57,6 +58,11 @@ internal static class AuthenticationMethodJson
         copy.Remove("temporaryAccessPass");
         copy.Remove("secretKey");
         copy.Remove("password");
+        if (Text(copy, "phoneNumber") is { } number)
+        {
+            copy["phoneNumber"] = PhoneNumbers.Masked(number);
+        }
+
         return copy.ToJsonString();
     }
 }

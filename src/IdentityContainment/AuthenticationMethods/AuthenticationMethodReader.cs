@@ -12,8 +12,9 @@ namespace IdentityContainment.AuthenticationMethods;
 /// batches, with each user's usageLocation beside them for the phone country check: the facts the method table judges.
 /// The method list takes no query options ("This method does not support optional query parameters", CONTRACT §7), so
 /// its urls carry none; the usage locations come from list queries of up to 15 users (/users?$filter=id in (...)) in the
-/// same batches. Both are directory reads, budgeted as identity reads. Each user's methods are reported as soon as the
-/// user's list and usage location are both known.
+/// same batches. The request classifier budgets the method lists as reports reads (authentication method reports share
+/// the reports limit of 5 requests per 10 s, CONTRACT §13) and the usage location queries as identity reads. Each user's
+/// methods are reported as soon as the user's list and usage location are both known.
 /// </summary>
 public sealed class AuthenticationMethodReader
 {

@@ -23,6 +23,18 @@ public sealed class AuthenticationMethodJsonTests
     }
 
     [Fact]
+    public void A_phones_before_image_keeps_its_number_only_masked()
+    {
+        AuthenticationMethodFacts phone = Read("""{"@odata.type":"#microsoft.graph.phoneAuthenticationMethod","id":"b6332ec1-7057-4abe-9331-3d72feddfe41","phoneNumber":"+44 7700900461","phoneType":"alternateMobile","smsSignInState":"notAllowedByPolicy"}""");
+
+        JsonNode image = JsonNode.Parse(phone.BeforeImage!)!;
+        Assert.Equal("+44 ********61", (string?)image["phoneNumber"]);
+        Assert.Equal("alternateMobile", (string?)image["phoneType"]);
+        Assert.DoesNotContain("7700900461", phone.BeforeImage, StringComparison.Ordinal);
+        Assert.Equal("+44 7700900461", phone.PhoneNumber);
+    }
+
+    [Fact]
     public void A_fido2_key_dated_with_the_docs_creationDateTime_spelling_still_has_its_registration_time()
     {
         AuthenticationMethodFacts key = Read("""{"@odata.type":"#microsoft.graph.fido2AuthenticationMethod","id":"-k1_x","displayName":"Blue key","creationDateTime":"2026-11-30T08:15:00Z","aaGuid":"cb69481e-8ff7-4039-93ec-0a2729a154a8","model":"YubiKey 5 NFC","attestationLevel":"attested"}""");

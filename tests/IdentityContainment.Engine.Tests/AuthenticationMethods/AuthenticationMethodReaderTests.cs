@@ -42,10 +42,19 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
         Assert.Equal(adelesInTenant, results.Items.Where(m => m.UserId == adele.Id).Select(m => m.Id).Order().ToArray());
         Assert.Contains(results.Items, m => m.UserId == alex.Id && m.Type == MethodType.MicrosoftAuthenticator);
 
-        var criteria = new MethodReviewCriteria { Since = DateTimeOffset.UtcNow.AddDays(-2) };
-        AuthenticationMethodFinding[] findings = results.Items.Select(m => AuthenticationMethodJudge.Judge(m, criteria)).OfType<AuthenticationMethodFinding>().ToArray();
+        // Graph lists the attacker's phone and push Authenticator undated: the audit log's registrations date them.
+        DateTimeOffset since = DateTimeOffset.UtcNow.AddDays(-2);
+        IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(_tenant.Connection, since, results, CancellationToken.None);
+        Assert.Empty(results.Warnings);
         string[] attackers = _tenant.Sandbox.EvaluateFootholds().Where(f => f.Kind == FootholdKind.AuthenticationMethod).Select(f => f.Target!).Order().ToArray();
+        Assert.All(results.Items.Where(m => attackers.Contains(m.Id) && m.UserId == adele.Id), m => Assert.Null(m.CreatedDateTime));
+        var withoutLog = new MethodReviewCriteria { Since = since };
+        Assert.DoesNotContain(results.Items.Select(m => AuthenticationMethodJudge.Judge(m, withoutLog)), f => f?.Level == IdentityContainment.Detection.RiskLevel.High);
+
+        var criteria = withoutLog with { Registrations = registrations };
+        AuthenticationMethodFinding[] findings = results.Items.Select(m => AuthenticationMethodJudge.Judge(m, criteria)).OfType<AuthenticationMethodFinding>().ToArray();
         Assert.Equal(attackers, findings.Where(f => f.Level == IdentityContainment.Detection.RiskLevel.High).Select(f => f.MethodId).Order().ToArray());
+        Assert.All(findings.Where(f => f.Level == IdentityContainment.Detection.RiskLevel.High), f => Assert.Contains("AuthMethodRegisteredSinceCompromiseByAuditLog", f.ReasonCodes));
         Assert.All(findings.Where(f => f.Level == IdentityContainment.Detection.RiskLevel.High), f => Assert.Equal(adele.UserPrincipalName, f.UserPrincipalName));
         Assert.DoesNotContain(findings, f => f.DisplayDetail.Contains("7700900461", StringComparison.Ordinal));
     }
@@ -88,11 +97,13 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
             .Where(s => s.UserId == adele.Id && s.IpAddress == "198.51.100.77" && s.Status.ErrorCode == 0)
             .Select(s => new FlaggedSignIn(s.UserId, s.CreatedDateTime))
             .ToArray();
-        var criteria = new MethodReviewCriteria { SuspiciousSignIns = flagged };
+        IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(_tenant.Connection, DateTimeOffset.UtcNow.AddDays(-7), results, CancellationToken.None);
+        var criteria = new MethodReviewCriteria { SuspiciousSignIns = flagged, Registrations = registrations };
         AuthenticationMethodFinding[] findings = results.Items.Select(m => AuthenticationMethodJudge.Judge(m, criteria)).OfType<AuthenticationMethodFinding>().ToArray();
 
         AuthenticationMethodFinding galaxy = Assert.Single(findings, f => f.ReasonCodes.Contains("AuthMethodRegisteredDuringSuspiciousSignIn"));
         Assert.Equal("Galaxy S21", galaxy.DisplayDetail.Split(',')[0]);
+        Assert.Contains(galaxy.Reasons, r => r.Contains("(by the directory audit log)", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.DisplayDetail.StartsWith("iPhone 14", StringComparison.Ordinal));
     }
 }

@@ -22,13 +22,19 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
 
     private IEnumerable<FootholdStatus> MethodFootholds => _tenant.Sandbox.EvaluateFootholds().Where(f => f.Kind == FootholdKind.AuthenticationMethod);
 
-    /// <summary>Adele's methods as the reader reads them and the judge judges them, with the compromise two days back.</summary>
+    /// <summary>
+    /// Adele's methods as the reader reads them and the judge judges them, with the compromise two days back and the
+    /// audit log's security info registrations (Graph lists the attacker's phone and push Authenticator undated).
+    /// </summary>
     private async Task<AuthenticationMethodFinding[]> FindingsAsync()
     {
         var facts = new MethodResults<AuthenticationMethodFacts>();
+        DateTimeOffset since = DateTimeOffset.UtcNow.AddDays(-2);
+        IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(_tenant.Connection, since, facts, CancellationToken.None);
         await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(new[] { new ContainmentUser { Id = Adele.Id, UserPrincipalName = Adele.UserPrincipalName } }, facts, CancellationToken.None);
         Assert.Empty(facts.Errors);
-        var criteria = new MethodReviewCriteria { Since = DateTimeOffset.UtcNow.AddDays(-2) };
+        Assert.Empty(facts.Warnings);
+        var criteria = new MethodReviewCriteria { Since = since, Registrations = registrations };
         return facts.Items.Select(m => AuthenticationMethodJudge.Judge(m, criteria)).OfType<AuthenticationMethodFinding>().Where(f => f.Level == IdentityContainment.Detection.RiskLevel.High).ToArray();
     }
 
@@ -66,6 +72,13 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
 
         Assert.All(MethodFootholds, f => Assert.False(f.IsOpen, f.Reason));
         Assert.Equal(own, _tenant.Sandbox.Tenant.AuthenticationMethodsOf(Adele.Id).Select(m => m.Id).Order().ToArray());
+
+        // The phone's before-image, in the finding and in the action, keeps its number only masked.
+        AuthenticationMethodFinding phone = Assert.Single(findings, f => f.Type == MethodType.Phone.Name);
+        ContainmentAction removed = Assert.Single(results.Items, a => a.Target == phone.MethodId);
+        Assert.Equal("+44 ********61", GraphJson.Text(JsonNode.Parse(removed.BeforeImage!), "phoneNumber"));
+        Assert.DoesNotContain("7700900461", removed.BeforeImage, StringComparison.Ordinal);
+        Assert.DoesNotContain("7700900461", phone.BeforeImage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,12 +31,25 @@ public sealed class AuthenticationMethodRulesTests
         StartDateTime = start, LifetimeInMinutes = minutes, CreatedDateTime = Since.AddDays(-30),
     };
 
+    private static SecurityInfoRegistration Registered(string userId, DateTimeOffset at, AuthenticationMethodType? kind, string? phoneType = null) =>
+        new(userId, at, kind, phoneType, kind is null ? "User registered security info" : "User registered " + kind.Name);
+
     private static MethodUnderReview Review(AuthenticationMethodFacts method, MethodReviewCriteria? criteria = null) => new(method, criteria ?? Criteria);
 
     private static RuleCase<MethodUnderReview>[] Cases() => new RuleCase<MethodUnderReview>[]
     {
         // Registered one minute after the compromise began; the near miss one minute before it.
         new("AuthMethodRegisteredSinceCompromise", Review(Authenticator(Since.AddMinutes(1))), Review(Authenticator(Since.AddMinutes(-1)))),
+        // Undated, and the audit log records an Authenticator registered for the user one minute after the compromise
+        // began; the near miss the same registration one minute before it.
+        new("AuthMethodRegisteredSinceCompromiseByAuditLog",
+            Review(Authenticator(null), Criteria with { Registrations = new[] { Registered("U1", Since.AddMinutes(1), AuthenticationMethodType.MicrosoftAuthenticator) } }),
+            Review(Authenticator(null), Criteria with { Registrations = new[] { Registered("u1", Since.AddMinutes(-1), AuthenticationMethodType.MicrosoftAuthenticator) } })),
+        // Undated, and the log records a registration of a kind its wording does not name since the compromise began;
+        // the near miss a dated method beside the same registration (its own date speaks for it).
+        new("AuthMethodUndatedAmidUnnamedRegistration",
+            Review(Authenticator(null), Criteria with { Registrations = new[] { Registered("u1", Since.AddHours(1), null) } }),
+            Review(Authenticator(Since.AddDays(-300)), Criteria with { Registrations = new[] { Registered("u1", Since.AddHours(1), null) } })),
         // Registered 89 minutes after a flagged sign-in; the near miss 91 minutes after it (its session's tokens are gone).
         new("AuthMethodRegisteredDuringSuspiciousSignIn", Review(Authenticator(SignIn.AddMinutes(89))), Review(Authenticator(SignIn.AddMinutes(91)))),
         // Graph says the pass signs in now; the near miss is one Graph says does not (expired).

@@ -72,7 +72,31 @@ public sealed class DirectoryAuditTests
         Assert.Equal(["User registered security info"], window.Select(a => (string)a["activityDisplayName"]!).Distinct());
     }
 
+    [Fact]
+    public async Task Security_info_registrations_come_by_activity_and_time_with_the_user_as_first_target_and_the_method_in_the_result_reason()
+    {
+        await using var server = await StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var since = GraphTime.Format(server.Tenant.Now().AddDays(-2));
+
+        var registered = await AuditsAsync(graph, $"activityDisplayName eq 'User registered security info' and activityDateTime ge {since}");
+        var byAdmin = await AuditsAsync(graph, $"activityDisplayName eq 'Admin registered security info' and activityDateTime ge {since}");
+        var sinceMonth = await AuditsAsync(graph, $"activityDisplayName eq 'User registered security info' and activityDateTime ge {GraphTime.Format(server.Tenant.Now().AddDays(-29))}");
+
+        Assert.Empty(byAdmin);
+        Assert.Equal(["User registered Alternate Mobile Phone", "User registered Authenticator App with Notification and Code"], registered.Select(a => (string)a["resultReason"]!));
+        Assert.All(registered, a =>
+        {
+            Assert.Equal(("UserManagement", "Authentication Methods", "success"), ((string?)a["category"], (string?)a["loggedByService"], (string?)a["result"]));
+            Assert.StartsWith("Authentication Methods_", (string?)a["id"], StringComparison.Ordinal);
+            Assert.Equal((Known.AdeleId, "User"), ((string?)a["targetResources"]![0]!["id"], (string?)a["targetResources"]![0]!["type"]));
+        });
+        Assert.Equal(3, sinceMonth.Length);
+    }
+
     [Theory]
+    [InlineData("resultReason eq 'User registered Mobile Phone SMS'")]
+    [InlineData("category eq 'UserManagement' and loggedByService eq 'Authentication Methods'")]
     [InlineData("category eq 'ApplicationManagement'")]
     [InlineData("result eq 'success'")]
     [InlineData("activityDisplayName ne 'Consent to application'")]

@@ -14,12 +14,36 @@ internal static class AuthenticationMethodProjection
         {
             ["@odata.type"] = AuthenticationMethodKind.ODataTypeOf(method),
             ["id"] = method.Id,
-            ["createdDateTime"] = Time(method.CreatedDateTime),
         };
+        if (ServedCreatedDateTime(method) is { } created)
+            json["createdDateTime"] = created.Value;
         foreach (var (name, value) in TypeProperties(method, now))
             json[name] = value;
         return json;
     }
+
+    /// <summary>
+    /// The createdDateTime Graph serves for the method's kind, or null to leave the property out. Every kind inherits it
+    /// in the v1.0 CSDL, but the service fills it only for some (v1.0 resource pages and examples, CONTRACT §7):
+    /// - phone, email, software OATH: their v1.0 resource pages list no createdDateTime and their examples carry none
+    ///   (examples 07-getPhoneMethod, 07-getEmailMethod, 07-getSoftwareOathMethod), so the property is left out;
+    /// - password: "This property is currently not populated" (passwordAuthenticationMethod resource page): null;
+    /// - Microsoft Authenticator: "null if the device isn't registered for passwordless Phone Sign-In"
+    ///   (microsoftAuthenticatorAuthenticationMethod resource page): dated only with <see cref="AuthenticationMethodRecord.PasswordlessPhoneSignIn"/>;
+    /// - FIDO2, Windows Hello for Business, Temporary Access Pass, platform credential, external: dated (their resource
+    ///   pages describe it as when the method was registered; examples 07-getFido2Method, 07-getWindowsHelloForBusinessMethod,
+    ///   07-getTemporaryAccessPassMethod carry one), as is a type v1.0 does not define yet (it inherits the property).
+    /// </summary>
+    private static Served? ServedCreatedDateTime(AuthenticationMethodRecord method) => method.Type switch
+    {
+        AuthenticationMethodType.Phone or AuthenticationMethodType.Email or AuthenticationMethodType.SoftwareOath => null,
+        AuthenticationMethodType.Password => new Served(null),
+        AuthenticationMethodType.MicrosoftAuthenticator => new Served(method.PasswordlessPhoneSignIn ? Time(method.CreatedDateTime) : null),
+        _ => new Served(Time(method.CreatedDateTime)),
+    };
+
+    /// <summary>A property's value as served, null included (a property left out is no Served at all).</summary>
+    private sealed record Served(JsonNode? Value);
 
     private static IEnumerable<(string Name, JsonNode? Value)> TypeProperties(AuthenticationMethodRecord m, DateTimeOffset now) => m.Type switch
     {

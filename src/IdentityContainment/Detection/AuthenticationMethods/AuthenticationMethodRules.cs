@@ -5,8 +5,11 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 /// <summary>
 /// The authentication method red flags of DETECTION.md ("Identity footholds"), as data. A method registered after the
 /// compromise began is High alone: it is how an attacker passes MFA or self-service reset after the password is
-/// changed. Registered within a flagged sign-in's session, an active Temporary Access Pass, a phone in another country
-/// than the user's and a kind the module does not know are Medium alone. A method without a registration date is Low:
+/// changed. Graph lists phones, email, software OATH and most Microsoft Authenticators without a date, so for those the
+/// directory audit log's security info registrations are the time of record: one of the method's kind since the
+/// compromise began is High alone too, and one whose wording names no kind makes the user's undated methods Medium.
+/// Registered within a flagged sign-in's session, an active Temporary Access Pass, a phone in another country than the
+/// user's and a kind the module does not know are Medium alone. A method without a registration date is Low:
 /// it cannot be shown to be the user's own. The user's own older methods fire nothing.
 /// </summary>
 public static class AuthenticationMethodRules
@@ -19,10 +22,20 @@ public static class AuthenticationMethodRules
             m => m.RegisteredSinceCompromise,
             m => $"was registered {At(m.Method.CreatedDateTime!.Value)}, after the compromise began ({At(m.Criteria.Since!.Value)})"),
         new DetectionRule<MethodUnderReview>(
+            "AuthMethodRegisteredSinceCompromiseByAuditLog",
+            70,
+            m => m.LoggedRegistrationSinceCompromise is not null,
+            m => $"has no registration date in Graph, and the directory audit log records \"{m.LoggedRegistrationSinceCompromise!.Wording}\" for this user {At(m.LoggedRegistrationSinceCompromise.At)}, after the compromise began ({At(m.Criteria.Since!.Value)}): the time comes from the audit log"),
+        new DetectionRule<MethodUnderReview>(
+            "AuthMethodUndatedAmidUnnamedRegistration",
+            40,
+            m => m.UnnamedRegistrationSinceCompromise is not null,
+            m => $"has no registration date in Graph, and the directory audit log records a registration for this user {At(m.UnnamedRegistrationSinceCompromise!.At)}, after the compromise began, whose kind it does not name (\"{m.UnnamedRegistrationSinceCompromise.Wording}\"): this may be that method"),
+        new DetectionRule<MethodUnderReview>(
             "AuthMethodRegisteredDuringSuspiciousSignIn",
             50,
             m => m.DuringSuspiciousSignIn is not null,
-            m => $"was registered {At(m.Method.CreatedDateTime!.Value)}, within {MethodReviewCriteria.SignInSessionSpan.TotalMinutes:0} minutes of a suspicious sign-in at {At(m.DuringSuspiciousSignIn!.Value)}"),
+            m => $"was registered {At(m.RegistrationDuringSuspiciousSignIn!.Value.Registered)}{(m.Method.CreatedDateTime is null ? " (by the directory audit log)" : string.Empty)}, within {MethodReviewCriteria.SignInSessionSpan.TotalMinutes:0} minutes of a suspicious sign-in at {At(m.RegistrationDuringSuspiciousSignIn!.Value.SignIn)}"),
         new DetectionRule<MethodUnderReview>(
             "AuthMethodActiveTemporaryAccessPass",
             50,

@@ -2,7 +2,9 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 
 /// <summary>
 /// What a method is judged against besides itself: when the compromise began (-Since), the times of the user's sign-ins
-/// the sign-in analysis flagged, and the moment of judging (a Temporary Access Pass Graph did not mark is timed against it).
+/// the sign-in analysis flagged, the security info registrations the directory audit log records (the registration time
+/// of record for methods Graph lists undated), and the moment of judging (a Temporary Access Pass Graph did not mark is
+/// timed against it).
 /// </summary>
 public sealed record MethodReviewCriteria
 {
@@ -19,6 +21,12 @@ public sealed record MethodReviewCriteria
     /// <summary>The sign-ins the sign-in analysis flagged, of any of the users judged; empty when none were given.</summary>
     public IReadOnlyList<FlaggedSignIn> SuspiciousSignIns { get; init; } = Array.Empty<FlaggedSignIn>();
 
+    /// <summary>
+    /// The registrations the directory audit log records (SecurityInfoLog.ReadAsync), of any of the users judged; empty
+    /// when the log was not read. Only those at or after <see cref="Since"/> count.
+    /// </summary>
+    public IReadOnlyList<SecurityInfoRegistration> Registrations { get; init; } = Array.Empty<SecurityInfoRegistration>();
+
     /// <summary>The moment of judging (UTC now unless a test fixes it).</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
@@ -29,4 +37,10 @@ public sealed record MethodReviewCriteria
             .Select(s => (DateTimeOffset?)s.At)
             .OrderByDescending(at => at)
             .FirstOrDefault();
+
+    /// <summary>The user's registrations the log records since the compromise began, latest first; none without a -Since.</summary>
+    public IEnumerable<SecurityInfoRegistration> RegistrationsSinceCompromise(string userId) =>
+        Since is { } since
+            ? Registrations.Where(r => r.At >= since && string.Equals(r.UserId, userId, StringComparison.OrdinalIgnoreCase)).OrderByDescending(r => r.At)
+            : Enumerable.Empty<SecurityInfoRegistration>();
 }

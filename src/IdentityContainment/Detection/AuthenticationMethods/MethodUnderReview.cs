@@ -10,6 +10,20 @@ public sealed record MethodUnderReview(AuthenticationMethodFacts Method, MethodR
     /// <summary>The registration time cannot place the method before the compromise: no date, and a compromise start to compare with.</summary>
     public bool RegistrationTimeUnknown => Criteria.Since is not null && Method.CreatedDateTime is null;
 
+    /// <summary>
+    /// For a method Graph gives no date: the latest registration of its kind (and phone type) the audit log records for
+    /// the user since the compromise began. A dated method is judged by its own date, never by the log.
+    /// </summary>
+    public SecurityInfoRegistration? LoggedRegistrationSinceCompromise =>
+        Method.CreatedDateTime is null ? Criteria.RegistrationsSinceCompromise(Method.UserId).FirstOrDefault(r => r.CanBe(Method)) : null;
+
+    /// <summary>
+    /// For a method Graph gives no date: the latest registration since the compromise began whose wording names no kind
+    /// the module reads, so it may have made this method.
+    /// </summary>
+    public SecurityInfoRegistration? UnnamedRegistrationSinceCompromise =>
+        Method.CreatedDateTime is null ? Criteria.RegistrationsSinceCompromise(Method.UserId).FirstOrDefault(r => r.Kind is null) : null;
+
     /// <summary>A Temporary Access Pass that signs in now: as Graph marks it, or, when Graph did not say, by its start and lifetime.</summary>
     public bool IsActiveTemporaryAccessPass =>
         Method.Type == AuthenticationMethodType.TemporaryAccessPass
@@ -32,8 +46,30 @@ public sealed record MethodUnderReview(AuthenticationMethodFacts Method, MethodR
     }
 
     /// <summary>The flagged sign-in whose session the registration falls in, if any.</summary>
-    public DateTimeOffset? DuringSuspiciousSignIn =>
-        Method.CreatedDateTime is { } created ? Criteria.SignInBehind(Method.UserId, created) : null;
+    public DateTimeOffset? DuringSuspiciousSignIn => RegistrationDuringSuspiciousSignIn?.SignIn;
+
+    /// <summary>
+    /// The registration time that falls in a flagged sign-in's session, and that sign-in: the method's own date, or for a
+    /// method Graph gives none, a registration of its kind the audit log records for the user.
+    /// </summary>
+    public (DateTimeOffset Registered, DateTimeOffset SignIn)? RegistrationDuringSuspiciousSignIn
+    {
+        get
+        {
+            IEnumerable<DateTimeOffset> times = Method.CreatedDateTime is { } created
+                ? new[] { created }
+                : Criteria.Registrations.Where(r => r.CanBe(Method)).Select(r => r.At).OrderByDescending(at => at);
+            foreach (DateTimeOffset registered in times)
+            {
+                if (Criteria.SignInBehind(Method.UserId, registered) is { } signIn)
+                {
+                    return (registered, signIn);
+                }
+            }
+
+            return null;
+        }
+    }
 
     public override string ToString() => $"{Method.Type.Name} {Method.Id} of {Method.UserPrincipalName ?? Method.UserId}";
 }
