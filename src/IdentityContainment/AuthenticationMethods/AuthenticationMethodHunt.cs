@@ -1,6 +1,5 @@
 using IdentityContainment.Connection;
 using IdentityContainment.Detection.AuthenticationMethods;
-using IdentityContainment.Errors;
 using IdentityContainment.Pipeline;
 
 namespace IdentityContainment.AuthenticationMethods;
@@ -21,30 +20,13 @@ public sealed class AuthenticationMethodHunt
     }
 
     public Task HuntUsersAsync(IReadOnlyList<ContainmentUser> users, IResultSink<AuthenticationMethodFinding> results, CancellationToken cancellationToken) =>
-        _reader.ReadAsync(users, new JudgingSink(results, _options), cancellationToken);
+        _reader.ReadAsync(users, new JudgingSink<AuthenticationMethodFacts, AuthenticationMethodFinding>(results, Judge), cancellationToken);
 
-    /// <summary>Judges each method as the reader reports it; errors and warnings pass through unchanged.</summary>
-    private sealed class JudgingSink : IResultSink<AuthenticationMethodFacts>
+    private IEnumerable<AuthenticationMethodFinding> Judge(AuthenticationMethodFacts method)
     {
-        private readonly IResultSink<AuthenticationMethodFinding> _findings;
-        private readonly MethodHuntOptions _options;
-
-        public JudgingSink(IResultSink<AuthenticationMethodFinding> findings, MethodHuntOptions options)
+        if (AuthenticationMethodJudge.Judge(method, _options.Criteria, _options.IncludeNonSuspicious) is { } finding && _options.Reports(finding))
         {
-            _findings = findings;
-            _options = options;
+            yield return finding;
         }
-
-        public void Succeeded(AuthenticationMethodFacts method)
-        {
-            if (AuthenticationMethodJudge.Judge(method, _options.Criteria, _options.IncludeNonSuspicious) is { } finding && _options.Reports(finding))
-            {
-                _findings.Succeeded(finding);
-            }
-        }
-
-        public void Failed(ContainmentException error) => _findings.Failed(error);
-
-        public void Warn(string message) => _findings.Warn(message);
     }
 }

@@ -4,7 +4,6 @@ using IdentityContainment.Commands.Support;
 using IdentityContainment.Detection;
 using IdentityContainment.Detection.AuthenticationMethods;
 using IdentityContainment.SignIns;
-using IdentityContainment.Users;
 
 namespace IdentityContainment.Commands;
 
@@ -63,12 +62,7 @@ public sealed class GetSuspiciousAuthenticationMethodCommand : UserPipelineCmdle
     private protected override async Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var sink = new BridgeSink<AuthenticationMethodFinding>(this, Bridge);
-        IReadOnlyList<UserLookup> lookups = await Reader.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false);
-        foreach (UserLookup missing in lookups.Where(l => l.User is null))
-        {
-            sink.Failed(missing.Failure(Graph.GraphOperation.ReadUser));
-        }
-
-        await _hunt!.HuntUsersAsync(lookups.Select(l => l.User).OfType<ContainmentUser>().ToList(), sink, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ContainmentUser> users = await Reader.FindAsync(userIds, sink, cancellationToken).ConfigureAwait(false);
+        await _hunt!.HuntUsersAsync(users, sink, cancellationToken).ConfigureAwait(false);
     }
 }
