@@ -256,6 +256,24 @@ Describe 'Hunting mailbox persistence' -Skip:(-not $hasTenant) {
     }
 }
 
+Describe 'Hunting authentication methods' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    It 'shows the attacker''s methods with risk, user, kind and a masked detail, and takes them back from JSON without removing anything under -WhatIf' {
+        $findings = @(Get-SuspiciousAuthenticationMethod -UserId $env:IC_USER_ID -Since ([datetime]::UtcNow.AddDays(-3)) -MinimumRisk High)
+        $table = $findings | Format-Table | Out-String -Width 250
+
+        $table | Should -Match 'Risk\s+Score\s+User\s+Type\s+Detail\s+Created \(UTC\)'
+        $table | Should -Match 'High\s+\d+\s+\S+@\S+\s+MicrosoftAuthenticator\s+Galaxy S21'
+        $table | Should -Match 'High\s+\d+\s+\S+@\S+\s+Phone\s+\+44 \*+61, alternateMobile'
+        $table | Should -Not -Match '7700900461'
+
+        $copies = $findings | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+        $copies | Remove-SuspiciousAuthenticationMethod -WhatIf -ErrorAction Stop | Should -BeNullOrEmpty
+        @(Get-SuspiciousAuthenticationMethod -UserId $env:IC_USER_ID -Since ([datetime]::UtcNow.AddDays(-3)) -MinimumRisk High).Count | Should -Be $findings.Count
+    }
+}
+
 Describe 'The containment runbook' -Skip:(-not $hasTenant) {
     It 'signs in with the managed identity and records each user before containment' {
         $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT

@@ -71,6 +71,9 @@ internal sealed partial class ScenarioValidator(Scenario scenario, string source
                 Problem($"{at}.userType: '{user.UserType}' must be Member or Guest.");
             foreach (var role in user.DirectoryRoles.Where(r => !DirectoryRoles.IsKnown(r)))
                 Problem($"{at}.directoryRoles: unknown directory role '{role}'.");
+            // Graph's user resource: usageLocation is "a two-letter country code (ISO standard 3166)".
+            if (user.UsageLocation is { } location && !(location.Length == 2 && location.All(char.IsAsciiLetterUpper)))
+                Problem($"{at}.usageLocation: '{location}' is not a two-letter country code in capitals (ISO 3166-1 alpha-2, such as US or GB).");
         }
     }
 

@@ -18,6 +18,12 @@ public sealed record UserRecord
     public string? PreferredLanguage { get; init; }
     public IReadOnlyList<string> BusinessPhones { get; init; } = [];
 
+    /// <summary>
+    /// Graph's usageLocation: the two-letter country code (ISO 3166-1 alpha-2) of where the user uses Microsoft's
+    /// services; returned only on $select (v1.0 user resource page, CSDL Edm.String). Null when the scenario sets none.
+    /// </summary>
+    public string? UsageLocation { get; init; }
+
     /// <summary>"Member" or "Guest".</summary>
     public string UserType { get; init; } = UserTypes.Member;
     public bool AccountEnabled { get; init; } = true;

@@ -99,13 +99,8 @@ public sealed class GetMailboxPersistenceCommand : BatchingCmdlet<string>
     private protected override async Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var sink = new BridgeSink<MailboxFinding>(this, Bridge);
-        IReadOnlyList<UserLookup> lookups = await _reader!.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false);
-        foreach (UserLookup missing in lookups.Where(l => l.User is null))
-        {
-            sink.Failed(missing.Failure(Graph.GraphOperation.ReadUser));
-        }
-
-        await _hunt!.HuntUsersAsync(lookups.Select(l => l.User).OfType<ContainmentUser>().ToList(), sink, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ContainmentUser> users = await _reader!.FindAsync(userIds, sink, cancellationToken).ConfigureAwait(false);
+        await _hunt!.HuntUsersAsync(users, sink, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using IdentityContainment.Applications;
 using IdentityContainment.Commands.Support;
 using IdentityContainment.Detection;
-using IdentityContainment.Users;
 
 namespace IdentityContainment.Commands;
 
@@ -68,13 +67,8 @@ public sealed class GetSuspiciousOAuthGrantCommand : UserPipelineCmdlet
     private protected override async Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var sink = new BridgeSink<OAuthGrantFinding>(this, Bridge);
-        IReadOnlyList<UserLookup> lookups = await Reader.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false);
-        foreach (UserLookup missing in lookups.Where(l => l.User is null))
-        {
-            sink.Failed(missing.Failure(Graph.GraphOperation.ReadUser));
-        }
-
-        await _hunt!.HuntUsersAsync(lookups.Select(l => l.User).OfType<ContainmentUser>().ToList(), sink, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ContainmentUser> users = await Reader.FindAsync(userIds, sink, cancellationToken).ConfigureAwait(false);
+        await _hunt!.HuntUsersAsync(users, sink, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The tenant-wide read, findings written as each page is judged, and a count of grants read as progress.</summary>

@@ -29,7 +29,7 @@ public sealed class MailboxHunt
         _domains.GetAsync(warnings, cancellationToken);
 
     public Task HuntUsersAsync(IReadOnlyList<ContainmentUser> users, IResultSink<MailboxFinding> results, CancellationToken cancellationToken) =>
-        _rules.ReadAsync(users, new JudgingSink<InboxRuleFacts>(results, _minimum), cancellationToken);
+        _rules.ReadAsync(users, new JudgingSink<InboxRuleFacts, MailboxFinding>(results, rule => MailboxJudge.JudgeAny(rule, _minimum)), cancellationToken);
 
     /// <summary>
     /// The findings of a run's Exchange objects, judged together: a rule missing from the plain listing

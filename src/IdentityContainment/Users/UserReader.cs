@@ -98,6 +98,28 @@ public sealed class UserReader : IGatheringReader
         }
     }
 
+    /// <summary>
+    /// The users Graph knows, in input order, for a hunt to go on with; each one it could not give is reported as an error
+    /// through <paramref name="errors"/> (whatever that sink's results are), so one bad user never stops the rest.
+    /// </summary>
+    public async Task<IReadOnlyList<ContainmentUser>> FindAsync<T>(IReadOnlyList<string> userIds, IResultSink<T> errors, CancellationToken cancellationToken)
+    {
+        var found = new List<ContainmentUser>();
+        foreach (UserLookup lookup in await LookUpAsync(userIds, cancellationToken).ConfigureAwait(false))
+        {
+            if (lookup.User is null)
+            {
+                errors.Failed(lookup.Failure(GraphOperation.ReadUser));
+            }
+            else
+            {
+                found.Add(lookup.User);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Each user's state as Graph has it now, in input order; User is null when Graph had none to give.</summary>
     public Task<IReadOnlyList<UserLookup>> LookUpAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {

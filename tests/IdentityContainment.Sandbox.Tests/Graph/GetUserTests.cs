@@ -37,6 +37,23 @@ public sealed class GetUserTests
     }
 
     [Fact]
+    public async Task Usage_location_comes_only_on_select_and_in_list_queries_as_the_method_reader_sends_them()
+    {
+        await using var server = await TestSandbox.StartAsync();
+        using var graph = GraphTestClient.AsAutomation(server);
+        var lynne = server.Tenant.FindUser("lynner@contoso.com")!;
+
+        var plain = await GraphTestClient.JsonAsync(await graph.GetAsync($"users/{Known.AdeleId}"));
+        var listed = await GraphTestClient.JsonAsync(await graph.GetAsync(
+            $"users?$filter={Uri.EscapeDataString($"id in ('{Known.AdeleId}','{lynne.Id}')")}&$select=id,usageLocation"));
+
+        Assert.False(plain.ContainsKey("usageLocation"));
+        var locations = listed["value"]!.AsArray().ToDictionary(u => (string)u!["id"]!, u => (string?)u!["usageLocation"]);
+        Assert.Equal("US", locations[Known.AdeleId]);
+        Assert.Equal("GB", locations[lynne.Id]);
+    }
+
+    [Fact]
     public async Task Password_is_never_returned_even_when_selected()
     {
         await using var server = await TestSandbox.StartAsync();

@@ -125,6 +125,11 @@ public sealed class ScenarioLoadingTests
             ScenarioFiles.Minimal(users: """, { "id": "aaaaaaaa-0000-4000-8000-000000000002", "userPrincipalName": "bob@tiny.onmicrosoft.com", "displayName": "Bob", "directoryRoles": ["Supreme Leader"] }"""),
             "users[1].directoryRoles: unknown directory role 'Supreme Leader'."
         },
+        {
+            "usage location not a country code",
+            ScenarioFiles.Minimal(users: """, { "id": "aaaaaaaa-0000-4000-8000-000000000002", "userPrincipalName": "bob@tiny.onmicrosoft.com", "displayName": "Bob", "usageLocation": "usa" }"""),
+            "users[1].usageLocation: 'usa' is not a two-letter country code"
+        },
     };
 
     [Theory]

@@ -68,6 +68,7 @@ internal static class UserProjection
         "mobilePhone" => user.MobilePhone,
         "officeLocation" => user.OfficeLocation,
         "preferredLanguage" => user.PreferredLanguage,
+        "usageLocation" => user.UsageLocation,
         "businessPhones" => new JsonArray(user.BusinessPhones.Select(p => (JsonNode?)p).ToArray()),
         "proxyAddresses" => new JsonArray(user.ProxyAddresses.Select(p => (JsonNode?)p).ToArray()),
         "userType" => user.UserType,

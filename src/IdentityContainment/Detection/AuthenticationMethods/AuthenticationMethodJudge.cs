@@ -7,8 +7,11 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 /// </summary>
 public static class AuthenticationMethodJudge
 {
-    /// <summary>The finding, or null when no rule fired (the user's own older methods) or the method is the password.</summary>
-    public static AuthenticationMethodFinding? Judge(AuthenticationMethodFacts method, MethodReviewCriteria criteria)
+    /// <summary>
+    /// The finding, or null when the method is the password, or when no rule fired (the user's own older methods) unless
+    /// <paramref name="includeNonSuspicious"/> asks for those too, as RiskLevel None (-IncludeNonSuspicious).
+    /// </summary>
+    public static AuthenticationMethodFinding? Judge(AuthenticationMethodFacts method, MethodReviewCriteria criteria, bool includeNonSuspicious = false)
     {
         if (method is null)
         {
@@ -21,7 +24,7 @@ public static class AuthenticationMethodJudge
         }
 
         Assessment assessment = AuthenticationMethodRules.Table.Assess(new MethodUnderReview(method, criteria ?? throw new ArgumentNullException(nameof(criteria))));
-        if (!assessment.IsFinding)
+        if (!assessment.IsFinding && !includeNonSuspicious)
         {
             return null;
         }

@@ -37,6 +37,9 @@ public sealed record AuthenticationMethodType(string Name, string? ODataType, st
         Password, Phone, MicrosoftAuthenticator, Fido2, SoftwareOath, Email, TemporaryAccessPass, WindowsHelloForBusiness, PlatformCredential, External,
     };
 
+    /// <summary>The names findings give the kinds the module knows, in the table's order.</summary>
+    public static IEnumerable<string> KnownNames => All.Select(t => t.Name);
+
     public bool IsKnown => ItemCollection is not null;
 
     /// <summary>The kind an item's @odata.type names; a type the module does not know (Graph adds kinds) is kept as Unknown with that type, never dropped.</summary>
