@@ -22,6 +22,8 @@
         'Restore-OAuthGrant'
         'Get-MailboxPersistence'
         'Remove-MailboxPersistence'
+        'Get-SuspiciousDevice'
+        'Disable-SuspiciousDevice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
