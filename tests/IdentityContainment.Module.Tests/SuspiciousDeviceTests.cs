@@ -201,4 +201,22 @@ public sealed class SuspiciousDeviceTests : IClassFixture<SandboxFixture>
         Assert.Equal(("Succeeded", rogue.Id), ((string)row.Status, (string)row.Target));
         Assert.False(Sandbox.Tenant.FindDevice(rogue.Id)!.AccountEnabled);
     }
+
+    [Fact]
+    public void A_finding_piped_to_revoke_names_its_user_whose_new_devices_are_disabled()
+    {
+        UserRecord member = Member(3);
+        DeviceRecord rogue = AddDevice(4, "Windows", member);
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        ScriptResult result = shell.Run(
+            "param($M, $S) Get-SuspiciousDevice $M -Since $S -MinimumRisk High | Revoke-CompromisedSession -DisableDevice -Since $S -Confirm:$false",
+            Parameters.Of(("M", member.UserPrincipalName), ("S", DateTime.UtcNow.AddDays(-1))));
+
+        Assert.Empty(result.AllErrors);
+        dynamic[] rows = result.Rows("ContainmentAction");
+        Assert.Contains(rows, r => (string)r.Action == "RevokeSessions" && (string)r.UserId == member.Id && (string)r.Status == "Succeeded");
+        Assert.Contains(rows, r => (string)r.Action == "DisableDevice" && (string)r.Target == rogue.Id && (string)r.Status == "Succeeded");
+        Assert.False(Sandbox.Tenant.FindDevice(rogue.Id)!.AccountEnabled);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class DeviceTests
         var body = await GraphTestClient.JsonAsync(await graph.GetAsync($"users/{Known.AdeleUpn}/registeredDevices?$select=id,displayName,registrationDateTime"));
 
         var devices = body["value"]!.AsArray().Select(d => d!.AsObject()).ToArray();
-        Assert.Equal(2, devices.Length);
+        Assert.Equal(3, devices.Length);
         Assert.All(devices, d => Assert.Equal(["@odata.type", "id"], d.Select(p => p.Key)));
     }
 
