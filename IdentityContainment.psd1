@@ -24,6 +24,8 @@
         'Remove-MailboxPersistence'
         'Get-SuspiciousAuthenticationMethod'
         'Remove-SuspiciousAuthenticationMethod'
+        'Get-SuspiciousDevice'
+        'Disable-SuspiciousDevice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

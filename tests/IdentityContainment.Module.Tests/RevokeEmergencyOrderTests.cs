@@ -55,7 +55,10 @@ public sealed class RevokeEmergencyOrderTests : IClassFixture<SandboxFixture>
 
         Assert.Empty(result.Errors);
         Assert.DoesNotContain(result.Output, o => (string)((dynamic)o.BaseObject).Action == "DisableDevice");
-        Assert.Equal(2, result.Warnings.Count(w => w.Contains("without its registration date", StringComparison.Ordinal) && w.Contains("Device.Read.All", StringComparison.Ordinal)));
+        string victim = sandbox.Tenant.FindUser(session.UserId)!.Id;
+        int registered = sandbox.Tenant.Devices.Count(d => d.RegisteredUsers.Contains(victim, StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(3, registered);
+        Assert.Equal(registered, result.Warnings.Count(w => w.Contains("without its registration date", StringComparison.Ordinal) && w.Contains("Device.Read.All", StringComparison.Ordinal)));
         Assert.DoesNotContain(sandbox.Requests.Snapshot(), e => e.Method == "PATCH" && e.Path.StartsWith("/devices/", StringComparison.Ordinal));
     }
 

@@ -178,6 +178,26 @@ Describe 'Hunting OAuth consent' -Skip:(-not $hasTenant) {
     }
 }
 
+Describe 'Hunting devices' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    It 'shows the attacker device High in a table, and refuses an app her re-imported iPhone with the roles that can' {
+        $findings = Get-SuspiciousDevice -UserId $env:IC_USER_ID -Since ([datetime]::UtcNow.AddDays(-3))
+        $table = $findings | Format-Table | Out-String -Width 250
+
+        $table | Should -Match 'Risk\s+Score\s+User\s+Device\s+OS\s+Trust\s+Managed\s+Registered \(UTC\)\s+Enabled'
+        $table | Should -Match 'High\s+\d+\s+\S+@\S+\s+DESKTOP-R8T2KQ9\s+Windows 10\.0\.19045\.4291\s+Workplace\s+False\s+\d{4}-\d\d-\d\d \d\d:\d\d'
+
+        $copy = $findings | Where-Object DisplayName -EQ "Adele's iPhone" | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+        $copy.RiskLevel | Should -Be 'Low'
+        $row = $copy | Disable-SuspiciousDevice -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $row.Status | Should -Be 'Failed'
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'AppOnlyCannotDisableDevice,*'
+        $refused[0].Exception.Message | Should -Match 'Cloud Device Administrator'
+    }
+}
+
 Describe 'Hunting mailbox persistence' -Skip:(-not $hasTenant) {
     BeforeAll {
         Connect-Sandbox | Out-Null

@@ -47,39 +47,63 @@ internal static class DeviceDisableDecision
     /// <summary>A device registered at or after the moment the compromise began is the attacker's to suspect.</summary>
     public static bool IsSinceCompromise(DateTimeOffset registered, DateTimeOffset since) => registered >= since;
 
+    /// <summary>
+    /// Sets aside, before anything is sent, the devices Graph would refuse (<see cref="DeviceDisableRefusals"/>): each
+    /// is an error and a Failed row, and the others go on to be written.
+    /// </summary>
+    public static (IReadOnlyList<DeviceTarget> ToSend, RecordedResults<ContainmentAction> Report) Screen(IReadOnlyList<DeviceTarget> targets, ContainmentContext context)
+    {
+        var report = new RecordedResults<ContainmentAction>();
+        var toSend = new List<DeviceTarget>();
+        foreach (DeviceTarget target in targets)
+        {
+            if (DeviceDisableRefusals.BeforeSending(context, target.Device) is { } refusal)
+            {
+                report.Succeeded(Row(target, ContainmentActionStatus.Failed, report.FailedWith(refusal), DateTimeOffset.UtcNow, null, null));
+            }
+            else
+            {
+                toSend.Add(target);
+            }
+        }
+
+        return (toSend, report);
+    }
+
+    /// <summary>
+    /// The row for a device no write was sent for: Skipped (already disabled, gone) or Failed (it could not be read),
+    /// with why.
+    /// </summary>
+    public static ContainmentAction Unsent(DeviceTarget target, string status, string why, string? requestId) =>
+        Row(target, status, why, DateTimeOffset.UtcNow, requestId, null);
+
     /// <summary>The row for one device Graph answered: Succeeded with the device disabled, or Failed with what to do.</summary>
     public static RecordedResults<ContainmentAction> Answered(DeviceTarget target, GraphBatchResult answer, DateTimeOffset answeredAt, ContainmentContext context)
     {
         var report = new RecordedResults<ContainmentAction>();
-        string description = target.Device.Description;
-        string message = answer.IsSuccess ? description : report.FailedWith(Explain(answer, description, context));
-        report.Succeeded(new ContainmentAction
-        {
-            UserId = target.User.Id,
-            UserPrincipalName = target.User.UserPrincipalName,
-            Action = ContainmentActions.DisableDevice,
-            Target = target.Device.Id,
-            Status = answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed,
-            Timestamp = answeredAt,
-            AccountEnabled = answer.IsSuccess ? false : null,
-            RequestId = answer.RequestId,
-            Message = message,
-        });
+        string message = answer.IsSuccess ? target.Device.Description : report.FailedWith(Explain(answer, target.Device.Description, context));
+        report.Succeeded(Row(target, answer.IsSuccess ? ContainmentActionStatus.Succeeded : ContainmentActionStatus.Failed, message, answeredAt, answer.RequestId, answer.IsSuccess ? false : null));
         return report;
     }
 
-    private static ContainmentException Explain(GraphBatchResult answer, string device, ContainmentContext context)
+    private static ContainmentAction Row(DeviceTarget target, string status, string message, DateTimeOffset at, string? requestId, bool? accountEnabled) => new()
     {
-        if (answer.Status == 403 && context.PermissionType == "Application")
-        {
-            return new ContainmentException(
-                ContainmentErrorKind.PermissionDenied,
-                "DeviceDisableDenied",
-                $"Graph refused to disable {device}. An app may disable only Windows devices; for other devices sign in as a Cloud Device Administrator (delegated, Directory.AccessAsUser.All) or disable it in the Entra admin center. Otherwise grant Device.ReadWrite.All. Graph said: {answer.Error.Message}",
-                device)
-            { RequestId = answer.RequestId };
-        }
+        UserId = target.User.Id,
+        UserPrincipalName = target.User.UserPrincipalName,
+        Action = ContainmentActions.DisableDevice,
+        Target = target.Device.Id,
+        Status = status,
+        Timestamp = at,
+        AccountEnabled = accountEnabled,
+        RequestId = requestId,
+        Message = message,
 
-        return GraphErrorTranslator.Translate(answer.Error, GraphOperation.DisableDevice, device);
-    }
+        // What was changed, as Graph held it just before; nothing was changed when the write did not succeed.
+        BeforeImage = status == ContainmentActionStatus.Succeeded ? target.BeforeImage : null,
+    };
+
+    private static ContainmentException Explain(GraphBatchResult answer, string device, ContainmentContext context) =>
+        answer.Status == 403 && context.PermissionType == "Application"
+            ? DeviceDisableRefusals.AppRefused(answer, device)
+            : GraphErrorTranslator.Translate(answer.Error, GraphOperation.DisableDevice, device);
 }

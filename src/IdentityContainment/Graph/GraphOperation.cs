@@ -20,7 +20,9 @@ public sealed record GraphOperation(string Description, string Permission, strin
 
     public static readonly GraphOperation ListDevices = new("list the devices registered to", "User.Read.All (User.Read for delegated sign-in), and Device.Read.All to read the devices' registration dates", "Directory Readers", "Device");
 
-    public static readonly GraphOperation DisableDevice = new("disable the device", "Device.ReadWrite.All (application) or Directory.AccessAsUser.All (delegated)", "Cloud Device Administrator", "Device");
+    public static readonly GraphOperation ReadDevice = new("read the device", "Device.Read.All", "Directory Readers (or Global Reader)", "Device");
+
+    public static readonly GraphOperation DisableDevice = new("disable the device", "Device.ReadWrite.All (application, Windows devices only) or Directory.AccessAsUser.All (delegated)", "Cloud Device Administrator (or Intune Administrator, Global Administrator)", "Device");
 
     public static readonly GraphOperation ListGrants = new("list the app consent grants of", "Directory.Read.All", "Directory Readers (or Global Reader)", "Grant");
 

@@ -93,4 +93,72 @@ public sealed class DeviceDisableDecisionTests
         // The error comes before the row that records it, as the operator reads them.
         Assert.Equal(new[] { RecordedResultKind.Error, RecordedResultKind.Result }, report.Entries.Select(e => e.Kind));
     }
+
+    public static TheoryData<string, string[], string, string?> ScreenCases => new()
+    {
+        // An app may disable a Windows device; Graph lets it change nothing else on any other (device-update docs).
+        { "Application", ["Device.ReadWrite.All"], "Windows", null },
+        { "Application", ["Device.ReadWrite.All"], "iOS", "AppOnlyCannotDisableDevice" },
+        { "Application", ["Device.ReadWrite.All"], "MacMDM", "AppOnlyCannotDisableDevice" },
+        // The operating system hidden: left to Graph, whose 403 is explained when it comes.
+        { "Application", ["Device.ReadWrite.All"], "", null },
+        { "Application", ["User.Read.All", "Device.Read.All"], "Windows", "DeviceWritePermissionMissing" },
+        { "Application", ["Directory.ReadWrite.All"], "Windows", null },
+        // A person may disable any device, with the one delegated permission Graph accepts.
+        { "Delegated", ["Directory.AccessAsUser.All"], "iOS", null },
+        { "Delegated", ["Device.ReadWrite.All"], "Windows", "DeviceWritePermissionMissing" },
+        // A token whose permissions the module could not read is left to Graph.
+        { "Application", [], "Windows", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScreenCases))]
+    public void What_graph_would_refuse_is_set_aside_before_sending_with_what_to_do(string permissionType, string[] scopes, string operatingSystem, string? errorId)
+    {
+        var context = new ContainmentContext { PermissionType = permissionType, Scopes = scopes };
+        var target = new DeviceTarget(Victim, new RegisteredDevice("d1", "dev-d1", "PC-d1", operatingSystem.Length == 0 ? null : operatingSystem, Since, true));
+
+        (IReadOnlyList<DeviceTarget> toSend, var report) = DeviceDisableDecision.Screen(new[] { target }, context);
+
+        if (errorId is null)
+        {
+            Assert.Same(target, Assert.Single(toSend));
+            Assert.Empty(report.Entries);
+            return;
+        }
+
+        Assert.Empty(toSend);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(Errors.ContainmentErrorKind.PermissionDenied, error.Kind);
+        ContainmentAction row = Assert.Single(report.Results);
+        Assert.Equal((ContainmentActionStatus.Failed, "d1", (string?)null), (row.Status, row.Target, row.BeforeImage));
+        Assert.Equal(error.Message, row.Message);
+    }
+
+    [Fact]
+    public void The_app_only_refusal_names_the_delegated_roles_that_can_and_how_to_sign_in_as_one()
+    {
+        var target = new DeviceTarget(Victim, new RegisteredDevice("d1", "dev-d1", "iPhone", "iOS", Since, true));
+
+        string message = Assert.Single(DeviceDisableDecision.Screen(new[] { target }, new ContainmentContext { PermissionType = "Application", Scopes = ["Device.ReadWrite.All"] }).Report.Errors).Message;
+
+        Assert.Contains("runs iOS", message, StringComparison.Ordinal);
+        foreach (string role in new[] { "Cloud Device Administrator", "Intune Administrator", "Global Administrator", "Directory.AccessAsUser.All", "Connect-IdentityContainment" })
+        {
+            Assert.Contains(role, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_disabled_device_carries_the_before_image_it_was_read_with()
+    {
+        var target = new DeviceTarget(Victim, Device("d1", Since)) { BeforeImage = "{\"id\":\"d1\",\"accountEnabled\":true}" };
+
+        ContainmentAction done = Assert.Single(DeviceDisableDecision.Answered(target, Answers.Ok("req-1"), Since, App).Results);
+        ContainmentAction refused = Assert.Single(DeviceDisableDecision.Answered(target, Answers.Refused(500), Since, App).Results);
+
+        Assert.Equal(target.BeforeImage, done.BeforeImage);
+        Assert.Null(refused.BeforeImage);
+    }
 }

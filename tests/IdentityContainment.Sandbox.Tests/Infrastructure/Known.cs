@@ -24,6 +24,9 @@ internal static class Known
     public const string GuestId = "3c3ae353-fb14-428e-90b4-01a6c1cc0aff";
     public const string AttackerDeviceId = "adff32f5-35dd-4954-a7f8-022a4eedef2a";
     public const string AdeleLaptopId = "b21b1c2e-1f61-41bc-acb7-0dd842762334";
+
+    /// <summary>Adele's own "Adele's iPhone" (iOS, Workplace-registered long before the attack): a device no app may disable.</summary>
+    public const string AdelePhoneId = "4e277e37-2ca3-4564-b2b5-d6383b7e7a53";
     public const string VaultName = "kv-contoso-containment";
     public const string AutomationServicePrincipalId = "68e58909-ccb2-4416-925a-56c9a30f4300";
     public const string PasswordMethodId = "28c10230-6103-485e-b985-444c60001490";
