@@ -103,6 +103,15 @@ public sealed class SignInCompromiseStartTests
     }
 
     [Fact]
+    public void An_ordinary_MFA_sign_in_is_no_finding_at_all()
+    {
+        SignInFacts interrupt = Usual(At(0)).Failed(50074);
+        SignInFacts success = interrupt with { Id = "done", CreatedDateTime = At(0.01), ErrorCode = 0, FailureReason = null };
+
+        Assert.Empty(SignInJudge.Judge(Window(interrupt, success)));
+    }
+
+    [Fact]
     public void The_victim_at_home_after_the_attackers_foreign_sign_in_is_not_where_the_compromise_starts()
     {
         SignInFacts attacker = Usual(At(2)).From(Lagos, AttackerIp).WithoutDevice();

@@ -254,7 +254,8 @@ public static class SignInRules
 
         foreach (SignInFacts earlier in c.History.Preceding(s, BrokerFollowsFlaggedWithin))
         {
-            if (SignInSignals.IsAuthenticationBroker(earlier) || SignInSignals.IsDeviceRegistration(earlier))
+            // Only the window is judged: a sign-in before it is the baseline the others are measured against.
+            if (earlier.CreatedDateTime < c.History.WindowStart || SignInSignals.IsAuthenticationBroker(earlier) || SignInSignals.IsDeviceRegistration(earlier))
             {
                 continue;
             }
