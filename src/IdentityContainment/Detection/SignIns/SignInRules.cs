@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdentityContainment.Detection.SignIns;
 
 /// <summary>
@@ -14,9 +12,6 @@ public static class SignInRules
 {
     /// <summary>How long after a device-code or broker sign-in a device registration still counts as following it.</summary>
     public static readonly TimeSpan DeviceRegistrationFollowsWithin = TimeSpan.FromHours(24);
-
-    /// <summary>How long after a flagged sign-in a sign-in through the Authentication Broker still counts as following it.</summary>
-    public static readonly TimeSpan BrokerFollowsFlaggedWithin = TimeSpan.FromHours(6);
 
     /// <summary>
     /// How far apart two entries of one correlation id may be and still be compared: one sign-in flow lasts minutes, and an
@@ -82,7 +77,7 @@ public static class SignInRules
         new(
             "LegacyClient",
             30,
-            c => SignInSignals.IsLegacyClient(c.SignIn) && (c.SignIn.Succeeded || Spray(c) is not null),
+            c => SignInSignals.IsLegacyClient(c.SignIn) && (c.SignIn.Succeeded || PasswordSpray.Describe(c) is not null),
             c => c.SignIn.Succeeded
                 ? $"Signed in through {c.SignIn.ClientAppUsed!.Trim()}, a client that authenticates with the password alone (no MFA)"
                 : $"Tried the password through {c.SignIn.ClientAppUsed!.Trim()}, a client that authenticates with the password alone (no MFA), as part of the guessing below"),
@@ -96,18 +91,18 @@ public static class SignInRules
             "NewIpAddress",
             10,
             c => c.History.HasBaseline && c.SignIn.IpAddress is { Length: > 0 } ip && !c.History.IsKnownAddress(ip),
-            c => $"IP {c.SignIn.IpAddress} was never seen in a successful sign-in of the user before {Day(c.History.WindowStart)}"),
+            c => $"IP {c.SignIn.IpAddress} was never seen in a successful sign-in of the user before {LogTimes.Day(c.History.WindowStart)}"),
         new(
             "NewCountry",
             30,
             c => c.History.HasBaseline && c.History.KnownCountries.Count > 0 && c.SignIn.CountryOrRegion is { Length: > 0 } country && !c.History.KnownCountries.Contains(country.Trim()),
-            c => $"Country {c.SignIn.CountryOrRegion} was never seen in a successful sign-in of the user before {Day(c.History.WindowStart)} (seen: {string.Join(", ", c.History.KnownCountries.OrderBy(k => k, StringComparer.Ordinal))})"),
+            c => $"Country {c.SignIn.CountryOrRegion} was never seen in a successful sign-in of the user before {LogTimes.Day(c.History.WindowStart)} (seen: {string.Join(", ", c.History.KnownCountries.OrderBy(k => k, StringComparer.Ordinal))})"),
         new(
             "PasswordAttemptFailed",
             10,
             c => SignInSignals.PasswordAttemptCodes.ContainsKey(c.SignIn.ErrorCode),
             c => $"Failed with {c.SignIn.ErrorCode}: {SignInSignals.PasswordAttemptCodes[c.SignIn.ErrorCode]}"),
-        new("RepeatedPasswordAttempts", 40, c => Spray(c) is not null, c => Spray(c)!),
+        new("RepeatedPasswordAttempts", 40, c => PasswordSpray.Describe(c) is not null, c => PasswordSpray.Describe(c)!),
         // Every MFA sign-in logs an interrupt (50074, 50076) before its success; only a flow that never went on, from a
         // source the user never used, says someone else holds the password.
         new(
@@ -124,13 +119,13 @@ public static class SignInRules
             "SignInAfterRevocation",
             50,
             c => c.SignIn.Succeeded && RevokedBefore(c) is not null && !c.History.IsKnownSource(c.SignIn),
-            c => $"Signed in successfully {Durations.Words(c.SignIn.CreatedDateTime - RevokedBefore(c)!.Value)} after the user's sessions were revoked ({Moment(RevokedBefore(c)!.Value)}), from a network and device the user never signed in from: the credentials worked again for someone"),
+            c => $"Signed in successfully {Durations.Words(c.SignIn.CreatedDateTime - RevokedBefore(c)!.Value)} after the user's sessions were revoked ({LogTimes.Moment(RevokedBefore(c)!.Value)}), from a network and device the user never signed in from: the credentials worked again for someone"),
         // Low: a revocation forces the user's own apps to sign in again, from the user's own network or device.
         new(
             "SignInAgainAfterRevocation",
             10,
             c => c.SignIn.Succeeded && RevokedBefore(c) is not null && c.History.IsKnownSource(c.SignIn),
-            c => $"Signed in again {Durations.Words(c.SignIn.CreatedDateTime - RevokedBefore(c)!.Value)} after the user's sessions were revoked ({Moment(RevokedBefore(c)!.Value)}), from a network or device the user signed in from before: most likely the sign-in the revocation forced on the user"),
+            c => $"Signed in again {Durations.Words(c.SignIn.CreatedDateTime - RevokedBefore(c)!.Value)} after the user's sessions were revoked ({LogTimes.Moment(RevokedBefore(c)!.Value)}), from a network or device the user signed in from before: most likely the sign-in the revocation forced on the user"),
         new(
             "EntraRiskHigh",
             50,
@@ -148,7 +143,11 @@ public static class SignInRules
 
     public static readonly RuleTable<SignInCase> Table = new(OneSignInRules.Append(
         // v1.0 has no authenticationProtocol, so device-code phishing for a device shows only as its sequence.
-        new DetectionRule<SignInCase>("BrokerAfterFlaggedSignIn", 50, c => BrokerSequence(c) is not null, c => BrokerReason(c))));
+        new DetectionRule<SignInCase>(
+            "BrokerAfterFlaggedSignIn",
+            50,
+            c => BrokerRegistrationSequence.Find(c, OneSignInTable) is not null,
+            c => BrokerRegistrationSequence.Find(c, OneSignInTable)!.Describe(c.SignIn))));
 
     /// <summary>The journey from the previous successful located sign-in to this successful one; null when there is none.</summary>
     public static Journey? Travel(SignInCase c) =>
@@ -206,80 +205,7 @@ public static class SignInRules
     {
         SignInFacts other = Replayed(c)!;
         string why = Differs(other.CountryOrRegion, c.SignIn.CountryOrRegion) ? "two countries" : "two places no airliner joins in the time between";
-        return $"Correlation id {c.SignIn.CorrelationId} also signed in from {other.IpAddress} ({other.Place ?? "unknown place"}) at {Moment(other.CreatedDateTime)}, while this one came from {c.SignIn.IpAddress} ({c.SignIn.Place ?? "unknown place"}): one sign-in flow used from {why}, a replayed token";
-    }
-
-    /// <summary>
-    /// The reason a failed password attempt is part of guessing or a spray, or null: from a source the user never used,
-    /// with enough failures from new sources in the hour, from several networks or from a country the user never used.
-    /// Repeats from the user's own network are a stale client; one new network in the user's own country is too.
-    /// </summary>
-    private static string? Spray(SignInCase c)
-    {
-        if (!SignInSignals.PasswordAttemptCodes.ContainsKey(c.SignIn.ErrorCode) || c.History.IsKnownSource(c.SignIn))
-        {
-            return null;
-        }
-
-        IReadOnlyList<SignInFacts> attempts = c.History.NewSourcePasswordAttemptsInHourTo(c.SignIn);
-        int networks = attempts.Select(a => IpNetwork.KeyOf(a.IpAddress)).OfType<string>().Distinct(StringComparer.Ordinal).Count();
-        bool newCountry = c.History.HasBaseline && c.History.KnownCountries.Count > 0 && c.SignIn.CountryOrRegion is { Length: > 0 } country && !c.History.KnownCountries.Contains(country.Trim());
-        if (attempts.Count < RepeatedPasswordAttempts || (networks < SprayNetworks && !newCountry))
-        {
-            return null;
-        }
-
-        return $"{attempts.Count} failed password attempts in the hour up to this one from {networks} network{(networks == 1 ? string.Empty : "s")} the user never signed in from{(newCountry ? ", in a country the user never signed in from" : string.Empty)}: password guessing or spray";
-    }
-
-    /// <summary>
-    /// A successful sign-in through the Authentication Broker or to the Device Registration Service that a device
-    /// registration goes with, after a sign-in the other rules rate Medium or above: the sign-in, the flagged one before
-    /// it, and when the device was registered. Null when the sequence is not there.
-    /// </summary>
-    private static (SignInFacts Flagged, Assessment Assessment, DateTimeOffset Registered)? BrokerSequence(SignInCase c)
-    {
-        SignInFacts s = c.SignIn;
-        bool toRegistration = SignInSignals.IsDeviceRegistration(s);
-        if (!s.Succeeded || !(toRegistration || SignInSignals.IsAuthenticationBroker(s)))
-        {
-            return null;
-        }
-
-        DateTimeOffset? registered = toRegistration ? s.CreatedDateTime : c.History.RegistrationAfter(s, DeviceRegistrationFollowsWithin);
-        if (registered is null)
-        {
-            return null;
-        }
-
-        foreach (SignInFacts earlier in c.History.Preceding(s, BrokerFollowsFlaggedWithin))
-        {
-            // Only the window is judged: a sign-in before it is the baseline the others are measured against.
-            if (earlier.CreatedDateTime < c.History.WindowStart || SignInSignals.IsAuthenticationBroker(earlier) || SignInSignals.IsDeviceRegistration(earlier))
-            {
-                continue;
-            }
-
-            Assessment assessment = OneSignInTable.Assess(new SignInCase(earlier, c.History));
-            if (assessment.Level >= RiskLevel.Medium)
-            {
-                return (earlier, assessment, registered.Value);
-            }
-        }
-
-        return null;
-    }
-
-    private static string BrokerReason(SignInCase c)
-    {
-        (SignInFacts flagged, Assessment assessment, DateTimeOffset registered) = BrokerSequence(c)!.Value;
-        SignInFacts s = c.SignIn;
-        string through = $"{s.AppDisplayName ?? s.AppId ?? "an app"} to {s.ResourceDisplayName ?? s.ResourceId ?? "a resource"}";
-        string registration = registered == s.CreatedDateTime
-            ? "a sign-in to the Device Registration Service, the step that registers a device"
-            : $"a device was registered {Durations.Words(registered - s.CreatedDateTime)} after it";
-        return $"Signed in through {through} {Durations.Words(s.CreatedDateTime - flagged.CreatedDateTime)} after a sign-in rated {assessment.Level} ({string.Join(", ", assessment.ReasonCodes)}) at {Moment(flagged.CreatedDateTime)}, and {registration}: "
-            + "the sequence of device-code phishing for a device that keeps a primary refresh token. The v1.0 sign-in log does not record the flow that issued the token, so this is the sequence, not the device-code flow itself";
+        return $"Correlation id {c.SignIn.CorrelationId} also signed in from {other.IpAddress} ({other.Place ?? "unknown place"}) at {LogTimes.Moment(other.CreatedDateTime)}, while this one came from {c.SignIn.IpAddress} ({c.SignIn.Place ?? "unknown place"}): one sign-in flow used from {why}, a replayed token";
     }
 
     /// <summary>
@@ -295,8 +221,4 @@ public static class SignInRules
 
     private static bool IsRisk(SignInFacts s, string level) =>
         string.Equals(s.RiskLevelDuringSignIn, level, StringComparison.OrdinalIgnoreCase) || string.Equals(s.RiskLevelAggregated, level, StringComparison.OrdinalIgnoreCase);
-
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string Moment(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }
