@@ -14,8 +14,10 @@ public static class SignInRules
     public static readonly TimeSpan DeviceRegistrationFollowsWithin = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How far apart two entries of one correlation id may be and still be compared: one sign-in flow lasts minutes, and an
-    /// access token about an hour; further apart, a change of place is the user's own journey, which travel judges.
+    /// How far apart two entries of one correlation id may be and still be compared. A correlation id ties together the
+    /// requests of one sign-in attempt (Microsoft Entra docs, "Customize and filter the activity logs in Microsoft Entra
+    /// ID": "Unique identifier for all sign-in requests that are part of a single sign-in attempt"), which lasts minutes,
+    /// and its access token about an hour; further apart, a change of place is the user's own journey, which travel judges.
     /// </summary>
     public static readonly TimeSpan ReplayWithin = TimeSpan.FromHours(1);
 

@@ -28,8 +28,8 @@ public static class SignInSignals
     /// <summary>
     /// clientAppUsed values of clients that sign in with a password alone (basic authentication): no MFA, no Conditional
     /// Access device checks. Compared whole, ignoring case, as Entra writes them. The list is the sign-in log's "Legacy
-    /// authentication clients" (Microsoft Entra docs, "Customize and filter the sign-in logs", table "Legacy
-    /// authentication client details": Authenticated SMTP, Autodiscover, Exchange ActiveSync, Exchange Online PowerShell,
+    /// authentication clients" (Microsoft Entra docs, "Customize and filter the activity logs in Microsoft Entra ID",
+    /// howto-customize-filter-logs, table "Legacy authentication client details": Authenticated SMTP, Autodiscover, Exchange ActiveSync, Exchange Online PowerShell,
     /// Exchange Web Services, IMAP4, MAPI over HTTP, Offline Address Book, Outlook Anywhere (RPC over HTTP), Outlook
     /// Service, POP3, Reporting Web Services, Other clients), with the short forms the signIn resource page names (IMAP,
     /// POP; Graph docs, signIn resource type, clientAppUsed).
