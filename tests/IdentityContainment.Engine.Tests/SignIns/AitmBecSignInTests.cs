@@ -51,7 +51,21 @@ public sealed class AitmBecSignInTests : IAsyncLifetime
 
         Assert.Contains(findings, f => f.ClientAppUsed == "IMAP4" && f.ReasonCodes.Contains("LegacyClient") && f.ReasonCodes.Contains("ToolingUserAgent"));
         Assert.Contains(findings, f => f.ResourceDisplayName == "Device Registration Service" && f.ReasonCodes.Contains("DeviceRegistration") && f.IsAtLeast(RiskLevel.Medium));
+
+        // v1.0 shows no device-code flow: the broker registering a device hours after the replayed session is the sign.
+        SignInFinding broker = findings.Single(f => f.ReasonCodes.Contains("BrokerAfterFlaggedSignIn"));
+        Assert.Equal("Microsoft Authentication Broker", broker.AppDisplayName);
+        Assert.Contains(broker.Reasons, r => r.Contains("TokenReplay") && r.Contains("does not record the flow"));
         Assert.Contains(findings, f => f.IpAddress == "198.51.100.77" && f.ReasonCodes.Contains("SignInAfterRevocation"));
+
+        // After the helpdesk's revocation: the attacker's device from Frankfurt is High, and it is to blame for the trip to
+        // her sign-in from home two hours later, which is the sign-in the revocation forced on her: Low.
+        SignInFinding attackerAfter = findings.Single(f => f.IpAddress == "198.51.100.77" && f.ReasonCodes.Contains("SignInAfterRevocation"));
+        Assert.Contains("ImpossibleTravel", attackerAfter.ReasonCodes);
+        Assert.Equal(nameof(RiskLevel.High), attackerAfter.RiskLevel);
+        SignInFinding herAfter = findings.Single(f => f.IpAddress == "203.0.113.24" && f.CreatedDateTime > attackerAfter.CreatedDateTime);
+        Assert.Equal(new[] { "OfficeHomeWithoutDevice", "SignInAgainAfterRevocation" }, herAfter.ReasonCodes);
+        Assert.Equal(nameof(RiskLevel.Low), herAfter.RiskLevel);
 
         // Her own browser at home, before the attack, without a registered device: seen, but Low.
         Assert.All(findings.Where(f => f.IpAddress == "203.0.113.24" && f.CreatedDateTime < start.CreatedDateTime), f => Assert.Equal(nameof(RiskLevel.Low), f.RiskLevel));

@@ -7,27 +7,34 @@ namespace IdentityContainment.Engine.Tests.SignIns;
 public sealed class SignInJudgeTests
 {
     [Fact]
-    public void A_flight_to_New_York_is_ordinary_and_the_attackers_sign_in_40_minutes_later_is_High()
+    public void A_flight_to_New_York_is_ordinary_and_the_attackers_sign_in_from_Lagos_is_High_not_the_users_return_home()
     {
         SignInFacts london = Usual(At(0));
         SignInFacts landed = Usual(At(8)).From(NewYork, "198.51.100.7");
-        SignInFacts attacker = Usual(At(8 + (40.0 / 60))).From(London, HomeIp);
-        SignInHistory history = History(Baseline().Concat(new[] { london, landed, attacker }));
+        SignInFacts home = Usual(At(20));
+        SignInFacts attacker = Usual(At(21)).From(Lagos, "203.0.113.50").WithoutDevice();
+        SignInFacts backHome = Usual(At(21 + (40.0 / 60)));
+        SignInHistory history = History(Baseline().Concat(new[] { london, landed, home, attacker, backHome }));
 
         SignInFinding[] all = SignInJudge.Judge(history, includeNonSuspicious: true).ToArray();
 
-        // New York is a new country for the user, but no impossible trip: Low at most.
+        // New York is a new country for the user, but no impossible trip: no travel reason.
         SignInFinding flight = all.Single(f => f.SignInId == landed.Id);
         Assert.DoesNotContain("ImpossibleTravel", flight.ReasonCodes);
         Assert.NotEqual(nameof(RiskLevel.High), flight.RiskLevel);
 
-        SignInFinding back = all.Single(f => f.SignInId == attacker.Id);
-        Assert.Contains("ImpossibleTravel", back.ReasonCodes);
-        Assert.Equal(nameof(RiskLevel.High), back.RiskLevel);
-        Assert.Equal(HomeIp, back.IpAddress);
-        Assert.Equal("London, GB", back.Location);
-        Assert.Equal("Success", back.Status);
-        Assert.Equal(attacker.CorrelationId, back.CorrelationId);
+        // London → Lagos in an hour and Lagos → London in 40 minutes: both trips are the attacker's, the new end.
+        SignInFinding lagos = all.Single(f => f.SignInId == attacker.Id);
+        Assert.Contains("ImpossibleTravel", lagos.ReasonCodes);
+        Assert.Equal(nameof(RiskLevel.High), lagos.RiskLevel);
+        Assert.Equal("203.0.113.50", lagos.IpAddress);
+        Assert.Equal("Lagos, NG", lagos.Location);
+        Assert.Equal("Success", lagos.Status);
+        Assert.Equal(attacker.CorrelationId, lagos.CorrelationId);
+
+        // The user's sign-ins from home either side of it are the known ends: quiet.
+        Assert.Equal(nameof(RiskLevel.None), all.Single(f => f.SignInId == home.Id).RiskLevel);
+        Assert.Equal(nameof(RiskLevel.None), all.Single(f => f.SignInId == backHome.Id).RiskLevel);
     }
 
     [Fact]
@@ -89,7 +96,7 @@ public sealed class SignInJudgeTests
     public void A_spray_against_the_user_then_a_success_from_the_sprayers_country_after_revocation_adds_up()
     {
         DateTimeOffset revoked = At(-2);
-        SignInFacts[] spray = Enumerable.Range(0, 6).Select(i => Usual(At(i * 5.0 / 60)).From(Lagos, "203.0.113." + (10 + i)).Failed(50126)).ToArray();
+        SignInFacts[] spray = Enumerable.Range(0, 6).Select(i => Usual(At(i * 5.0 / 60)).From(Lagos, "203.0.113." + (10 + i)).WithoutDevice().Failed(50126)).ToArray();
         SignInFacts inside = Usual(At(1)).From(Lagos, "203.0.113.99") with { AppDisplayName = "OfficeHome", AppId = SignInSignals.OfficeHomeAppId, DeviceId = "" };
         SignInHistory history = History(Baseline().Concat(spray).Append(inside), revoked);
 

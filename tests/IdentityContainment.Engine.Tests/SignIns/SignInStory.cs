@@ -22,6 +22,7 @@ internal static class SignInStory
     public static readonly Place Paris = new("Paris", "FR", 48.8566, 2.3522);
     public static readonly Place Frankfurt = new("Frankfurt", "DE", 50.1109, 8.6821);
     public static readonly Place Lagos = new("Lagos", "NG", 6.5244, 3.3792);
+    public static readonly Place LosAngeles = new("Los Angeles", "US", 34.0522, -118.2437);
 
     private static int _next;
 
@@ -62,6 +63,15 @@ internal static class SignInStory
         Latitude = place.Latitude,
         Longitude = place.Longitude,
         IpAddress = ip,
+    };
+
+    /// <summary>The sign-in from a browser or script Entra ID knows no device of: the attacker's, or a phishing proxy's.</summary>
+    public static SignInFacts WithoutDevice(this SignInFacts signIn) => signIn with
+    {
+        DeviceId = null,
+        DeviceName = null,
+        TrustType = null,
+        IsCompliant = null,
     };
 
     public static SignInFacts Failed(this SignInFacts signIn, int errorCode) => signIn with { ErrorCode = errorCode, FailureReason = "error " + errorCode };

@@ -2,7 +2,7 @@ namespace IdentityContainment.Detection.SignIns;
 
 /// <summary>
 /// One user's sign-ins, in time order, with what the rules compare each one against: the window being judged, the
-/// sign-ins before it (the user's usual IPs and countries), the time their sessions were revoked
+/// successful sign-ins before it (the user's usual networks, countries and devices), the time their sessions were revoked
 /// (signInSessionsValidFromDateTime), and device registrations known from elsewhere (the directory audit log or the
 /// devices' registrationDateTime: the hook for registrations the sign-in log does not show).
 /// </summary>
@@ -11,8 +11,8 @@ public sealed class SignInHistory
     private readonly SignInFacts[] _ordered;
     private readonly Dictionary<string, SignInFacts[]> _byCorrelation;
     private readonly Dictionary<SignInFacts, int> _positions;
-    private readonly DateTimeOffset[] _passwordAttempts;
-    private readonly DateTimeOffset[] _mfaDenials;
+    private readonly SignInFacts[] _newSourcePasswordAttempts;
+    private readonly SignInFacts[] _newSourceMfaPrompts;
     private readonly DateTimeOffset[] _registrations;
 
     public SignInHistory(
@@ -52,14 +52,17 @@ public sealed class SignInHistory
             .Where(g => g.Count() > 1)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
-        SignInFacts[] before = _ordered.Where(s => s.CreatedDateTime < windowStart).ToArray();
+        // The baseline is what the user did successfully: a failure proves nothing about who was there (an attacker's spray
+        // before the window must not make their IP "known" when they later get in from it).
+        SignInFacts[] before = _ordered.Where(s => s.CreatedDateTime < windowStart && s.Succeeded).ToArray();
         HasBaseline = before.Length > 0;
-        KnownIpAddresses = new HashSet<string>(before.Select(s => s.IpAddress).OfType<string>().Select(ip => ip.Trim()), StringComparer.OrdinalIgnoreCase);
+        KnownIpAddresses = new HashSet<string>(before.Select(s => IpNetwork.KeyOf(s.IpAddress)).OfType<string>(), StringComparer.OrdinalIgnoreCase);
         KnownCountries = new HashSet<string>(before.Select(s => s.CountryOrRegion).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()), StringComparer.OrdinalIgnoreCase);
+        KnownDeviceIds = new HashSet<string>(before.Select(s => s.DeviceId).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()), StringComparer.OrdinalIgnoreCase);
 
-        // Taken from the time-ordered entries, so sorted: CountInHourTo searches them.
-        _passwordAttempts = _ordered.Where(s => SignInSignals.PasswordAttemptCodes.ContainsKey(s.ErrorCode)).Select(s => s.CreatedDateTime).ToArray();
-        _mfaDenials = _ordered.Where(s => s.ErrorCode == SignInSignals.MfaDeniedCode).Select(s => s.CreatedDateTime).ToArray();
+        // Taken from the time-ordered entries, so sorted: the hour counts search them.
+        _newSourcePasswordAttempts = _ordered.Where(s => SignInSignals.PasswordAttemptCodes.ContainsKey(s.ErrorCode) && !IsKnownSource(s)).ToArray();
+        _newSourceMfaPrompts = _ordered.Where(s => s.ErrorCode == SignInSignals.MfaDeniedCode && !IsKnownSource(s)).ToArray();
         _registrations = _ordered.Where(SignInSignals.IsDeviceRegistration).Select(s => s.CreatedDateTime)
             .Concat(deviceRegistrations ?? Array.Empty<DateTimeOffset>())
             .OrderBy(t => t)
@@ -84,9 +87,26 @@ public sealed class SignInHistory
     /// <summary>True when any sign-in precedes the window: without one, nothing is "new" for the user.</summary>
     public bool HasBaseline { get; }
 
+    /// <summary>The networks (IpNetwork keys: an IPv4 address, an IPv6 /64) the user signed in from successfully before the window.</summary>
     public IReadOnlyCollection<string> KnownIpAddresses { get; }
 
     public IReadOnlyCollection<string> KnownCountries { get; }
+
+    /// <summary>The device ids (deviceDetail/deviceId) the user signed in with successfully before the window.</summary>
+    public IReadOnlyCollection<string> KnownDeviceIds { get; }
+
+    /// <summary>True when the address is on a network the user signed in from before the window.</summary>
+    public bool IsKnownAddress(string? ipAddress) => IpNetwork.KeyOf(ipAddress) is { } key && KnownIpAddresses.Contains(key);
+
+    /// <summary>True when the device id is one the user signed in with before the window.</summary>
+    public bool IsKnownDevice(string? deviceId) => !string.IsNullOrWhiteSpace(deviceId) && KnownDeviceIds.Contains(deviceId!.Trim());
+
+    /// <summary>
+    /// True when the sign-in came from one of the user's own sources before the window: a network they signed in from or a
+    /// device they signed in with (a device id is the device's certificate, which a phishing proxy cannot present).
+    /// Without a baseline nothing is known.
+    /// </summary>
+    public bool IsKnownSource(SignInFacts signIn) => HasBaseline && (IsKnownAddress(signIn.IpAddress) || IsKnownDevice(signIn.DeviceId));
 
     /// <summary>The last successful sign-in with coordinates before <paramref name="signIn"/>: the start of its journey.</summary>
     public SignInFacts? PreviousLocatedSuccess(SignInFacts signIn)
@@ -102,17 +122,67 @@ public sealed class SignInHistory
         return null;
     }
 
+    /// <summary>The first successful sign-in with coordinates after <paramref name="signIn"/>: the end of the next journey.</summary>
+    public SignInFacts? NextLocatedSuccess(SignInFacts signIn)
+    {
+        for (int i = PositionOf(signIn) + 1; i < _ordered.Length; i++)
+        {
+            if (_ordered[i].Succeeded && _ordered[i].HasCoordinates)
+            {
+                return _ordered[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The sign-ins before <paramref name="signIn"/> and no more than <paramref name="within"/> before it, newest first.</summary>
+    public IEnumerable<SignInFacts> Preceding(SignInFacts signIn, TimeSpan within)
+    {
+        for (int i = PositionOf(signIn) - 1; i >= 0 && signIn.CreatedDateTime - _ordered[i].CreatedDateTime <= within; i--)
+        {
+            yield return _ordered[i];
+        }
+    }
+
+    /// <summary>
+    /// True when the flow <paramref name="signIn"/> interrupted went on to succeed: a success under its correlation id, or
+    /// from the same network within <paramref name="within"/> after it (a retry that starts a new flow).
+    /// </summary>
+    public bool CompletedAfter(SignInFacts signIn, TimeSpan within)
+    {
+        if (SharingCorrelation(signIn).Any(s => s.Succeeded))
+        {
+            return true;
+        }
+
+        string? network = IpNetwork.KeyOf(signIn.IpAddress);
+        for (int i = PositionOf(signIn) + 1; i < _ordered.Length && _ordered[i].CreatedDateTime - signIn.CreatedDateTime <= within; i++)
+        {
+            if (_ordered[i].Succeeded && network is not null && string.Equals(IpNetwork.KeyOf(_ordered[i].IpAddress), network, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Other sign-ins that share <paramref name="signIn"/>'s correlation id.</summary>
     public IEnumerable<SignInFacts> SharingCorrelation(SignInFacts signIn) =>
         signIn.CorrelationId is { } id && _byCorrelation.TryGetValue(id.Trim(), out SignInFacts[]? group)
             ? group.Where(s => !s.Equals(signIn))
             : Array.Empty<SignInFacts>();
 
-    /// <summary>Password attempts (wrong password, lockout...) in the hour up to and including the sign-in.</summary>
-    public int PasswordAttemptsInHourTo(SignInFacts signIn) => CountInHourTo(_passwordAttempts, signIn.CreatedDateTime);
+    /// <summary>
+    /// Failed password attempts (wrong password, lockout, disabled account...) from sources the user never signed in from,
+    /// in the hour up to and including the sign-in. A client of the user's own retrying a stale password from their usual
+    /// network is not counted.
+    /// </summary>
+    public IReadOnlyList<SignInFacts> NewSourcePasswordAttemptsInHourTo(SignInFacts signIn) => InHourTo(_newSourcePasswordAttempts, signIn.CreatedDateTime);
 
-    /// <summary>Denied or unanswered MFA prompts in the hour up to and including the sign-in.</summary>
-    public int MfaDenialsInHourTo(SignInFacts signIn) => CountInHourTo(_mfaDenials, signIn.CreatedDateTime);
+    /// <summary>Denied or unanswered MFA prompts (500121) from sources the user never signed in from, in the hour up to and including the sign-in.</summary>
+    public IReadOnlyList<SignInFacts> NewSourceMfaPromptsInHourTo(SignInFacts signIn) => InHourTo(_newSourceMfaPrompts, signIn.CreatedDateTime);
 
     /// <summary>The first device registration after the sign-in and within <paramref name="within"/>; null when none.</summary>
     public DateTimeOffset? RegistrationAfter(SignInFacts signIn, TimeSpan within)
@@ -132,21 +202,23 @@ public sealed class SignInHistory
         _positions.TryGetValue(signIn, out int position) ? position
         : throw new ArgumentException($"Sign-in {signIn.Id} is not in {UserId}'s history.", nameof(signIn));
 
-    /// <summary>How many of the sorted <paramref name="times"/> fall in the hour ending at <paramref name="end"/>, by two binary searches.</summary>
-    private static int CountInHourTo(DateTimeOffset[] times, DateTimeOffset end)
+    /// <summary>The entries of the time-ordered <paramref name="signIns"/> in the hour ending at <paramref name="end"/>, by two binary searches.</summary>
+    private static IReadOnlyList<SignInFacts> InHourTo(SignInFacts[] signIns, DateTimeOffset end)
     {
         DateTimeOffset start = end - TimeSpan.FromHours(1);
-        return FirstWhereNot(times, t => t <= end) - FirstWhereNot(times, t => t < start);
+        int first = FirstWhereNot(signIns, t => t < start);
+        int last = FirstWhereNot(signIns, t => t <= end);
+        return new ArraySegment<SignInFacts>(signIns, first, Math.Max(0, last - first));
     }
 
-    /// <summary>The first index whose time no longer satisfies <paramref name="before"/> (which holds for a prefix of the sorted times).</summary>
-    private static int FirstWhereNot(DateTimeOffset[] times, Func<DateTimeOffset, bool> before)
+    /// <summary>The first index whose time no longer satisfies <paramref name="before"/> (which holds for a prefix of the time-ordered entries).</summary>
+    private static int FirstWhereNot(SignInFacts[] signIns, Func<DateTimeOffset, bool> before)
     {
-        int low = 0, high = times.Length;
+        int low = 0, high = signIns.Length;
         while (low < high)
         {
             int middle = low + ((high - low) / 2);
-            if (before(times[middle]))
+            if (before(signIns[middle].CreatedDateTime))
             {
                 low = middle + 1;
             }

@@ -18,12 +18,27 @@ public static class SignInSignals
     public const string DeviceRegistrationServiceName = "Device Registration Service";
 
     /// <summary>
+    /// The Microsoft Authentication Broker, the first-party client device registration goes through (and the client id
+    /// device-code phishing for a device asks a code for).
+    /// </summary>
+    public const string AuthenticationBrokerAppId = "29d9ed98-a469-4536-ade2-f981bc1d605e";
+
+    public const string AuthenticationBrokerName = "Microsoft Authentication Broker";
+
+    /// <summary>
     /// clientAppUsed values of clients that sign in with a password alone (basic authentication): no MFA, no Conditional
-    /// Access device checks. Compared whole, ignoring case, as Entra writes them.
+    /// Access device checks. Compared whole, ignoring case, as Entra writes them. The list is the sign-in log's "Legacy
+    /// authentication clients" (Microsoft Entra docs, "Customize and filter the activity logs in Microsoft Entra ID",
+    /// howto-customize-filter-logs, table "Legacy authentication client details": Authenticated SMTP, Autodiscover, Exchange ActiveSync, Exchange Online PowerShell,
+    /// Exchange Web Services, IMAP4, MAPI over HTTP, Offline Address Book, Outlook Anywhere (RPC over HTTP), Outlook
+    /// Service, POP3, Reporting Web Services, Other clients), with the short forms the signIn resource page names (IMAP,
+    /// POP; Graph docs, signIn resource type, clientAppUsed).
     /// </summary>
     public static readonly IReadOnlyCollection<string> LegacyClientApps = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "IMAP4", "IMAP", "POP3", "POP", "Authenticated SMTP", "Exchange ActiveSync", "Other clients",
+        "Exchange Web Services", "MAPI Over HTTP", "Outlook Anywhere (RPC over HTTP)", "Offline Address Book",
+        "AutoDiscover", "Exchange Online PowerShell", "Reporting Web Services", "Outlook Service",
     };
 
     /// <summary>
@@ -59,7 +74,11 @@ public static class SignInSignals
         [530032] = "blocked by a security policy",
     };
 
-    /// <summary>The MFA prompt the user denied or left unanswered.</summary>
+    /// <summary>
+    /// The MFA prompt the user denied or left unanswered. v1.0 cannot tell the two apart: status/additionalDetails reads
+    /// "the user didn't complete the MFA prompt; they may have timed out, opted not to authenticate..." for both, and the
+    /// per-step result (authenticationDetails) is beta only.
+    /// </summary>
     public const int MfaDeniedCode = 500121;
 
     public static bool IsLegacyClient(SignInFacts signIn) => signIn.ClientAppUsed is { } client && LegacyClientApps.Contains(client.Trim());
@@ -76,6 +95,11 @@ public static class SignInSignals
         string.Equals(signIn.ResourceId, DeviceRegistrationServiceId, StringComparison.OrdinalIgnoreCase)
         || string.Equals(signIn.AppId, DeviceRegistrationServiceId, StringComparison.OrdinalIgnoreCase)
         || string.Equals(signIn.ResourceDisplayName, DeviceRegistrationServiceName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A sign-in through the Microsoft Authentication Broker (by app id, or by name when the id is missing).</summary>
+    public static bool IsAuthenticationBroker(SignInFacts signIn) =>
+        string.Equals(signIn.AppId, AuthenticationBrokerAppId, StringComparison.OrdinalIgnoreCase)
+        || (string.IsNullOrWhiteSpace(signIn.AppId) && string.Equals(signIn.AppDisplayName, AuthenticationBrokerName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The device-code flow, from beta's authenticationProtocol ("deviceCode") or originalTransferMethod ("deviceCodeFlow").

@@ -36,12 +36,23 @@ public static class SignInSummary
     }
 
     /// <summary>
+    /// Reasons that say where or when a sign-in happened, not what signed in: a finding with only these (the victim's own
+    /// laptop at the other end of the attacker's impossible trip, or signing in again after the revocation) names no device.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> ReasonsThatNameNoDevice = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "ImpossibleTravel", "TravelBetweenUsualPlaces", "SignInAfterRevocation", "SignInAgainAfterRevocation",
+    };
+
+    /// <summary>
     /// The device ids (deviceDetail/deviceId, the device's registration id) that signed in suspiciously, at
-    /// <paramref name="minimum"/> or above: the devices Get-SuspiciousDevice names as used in suspicious sign-ins.
+    /// <paramref name="minimum"/> or above, for a reason other than travel or revocation alone: the devices
+    /// Get-SuspiciousDevice names as used in suspicious sign-ins.
     /// </summary>
     public static IReadOnlyList<string> DevicesNamedIn(IEnumerable<SignInFinding> findings, RiskLevel minimum = RiskLevel.Medium) =>
         (findings ?? throw new ArgumentNullException(nameof(findings)))
             .Where(f => f.IsAtLeast(minimum) && f.Level > RiskLevel.None && !string.IsNullOrWhiteSpace(f.DeviceId))
+            .Where(f => f.ReasonCodes.Length == 0 || !f.ReasonCodes.All(ReasonsThatNameNoDevice.Contains))
             .Select(f => f.DeviceId!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
