@@ -22,6 +22,7 @@ namespace IdentityContainment.SignIns;
 /// </remarks>
 public static class SignInReader
 {
+
     /// <summary>Users read at once: as many as the log's budget admits requests in a window, so it is never idle.</summary>
     public const int DefaultConcurrentUsers = 5;
 
@@ -73,18 +74,59 @@ public static class SignInReader
     }
 
     /// <summary>
+    /// The first page of the query over the whole tenant's log for the time range, read alone (the next page is not asked
+    /// for): what <see cref="SignInQueryPlan"/> estimates both shapes' costs from, and, passed to
+    /// <see cref="ReadWindowAsync"/>, that query's first page. A refusal or failure is in the result, never thrown.
+    /// </summary>
+    public static async Task<SignInLogProbe> ProbeAsync(GraphConnection connection, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (connection is null)
+        {
+            throw new ArgumentNullException(nameof(connection));
+        }
+
+        GraphCallAnswer answer;
+        try
+        {
+            answer = await connection.SendJsonAsync(HttpMethod.Get, WindowRequest(from, until).Url, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SignInLogProbe(Array.Empty<SignInFacts>(), null, ListOutcome.NotAnswered(0, ex));
+        }
+
+        if (!answer.IsSuccess)
+        {
+            return new SignInLogProbe(Array.Empty<SignInFacts>(), null, ListOutcome.Failed(0, answer.Error));
+        }
+
+        CollectionPage page = CollectionPage.Read(answer.Body);
+        SignInFacts[] signIns = page.Items.Select(SignInJson.Read).ToArray();
+        if (page.NextLink is null)
+        {
+            return new SignInLogProbe(signIns, null, null);
+        }
+
+        return CollectionPage.RelativeToVersionRoot(page.NextLink, connection.GraphEndpoint) is { } next
+            ? new SignInLogProbe(signIns, next, null)
+            : new SignInLogProbe(signIns, null, ListOutcome.LinkOffGraph(1, answer.RequestId));
+    }
+
+    /// <summary>
     /// Many users' sign-ins from one query over the whole tenant's log for the time range
     /// (createdDateTime ge … and createdDateTime le …), kept for the users asked about. Fewer requests than a query per
     /// user when those users are most of the log (a tenant-wide hunt, or many users who sign in rarely: a user with three
     /// sign-ins costs a request of their own per user, here a share of a page); more when they are a few of many. A
-    /// failure fails every user's result, as they share the read.
+    /// failure fails every user's result, as they share the read. With <paramref name="firstPage"/> (a
+    /// <see cref="ProbeAsync"/> of the same range) the read goes on from that page instead of asking for it again.
     /// </summary>
     public static async Task<IReadOnlyList<UserSignIns>> ReadWindowAsync(
         GraphConnection connection,
         IEnumerable<string> userIds,
         DateTimeOffset from,
         DateTimeOffset until,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SignInLogProbe? firstPage = null)
     {
         if (connection is null)
         {
@@ -93,31 +135,47 @@ public static class SignInReader
 
         string[] asked = userIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var wanted = asked.Where(u => Guid.TryParse(u, out _)).ToDictionary(u => Guid.Parse(u).ToString("D"), _ => new List<SignInFacts>(), StringComparer.OrdinalIgnoreCase);
-        int pages = 0;
-        ContainmentException? failure = null;
-        string filter = $"createdDateTime ge {Timestamp(from)} and createdDateTime le {Timestamp(until, roundUp: true)}";
-        await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/signIns?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))
+        void Keep(IEnumerable<SignInFacts> signIns)
         {
-            foreach (SignInFacts signIn in page.Items.Select(SignInJson.Read))
+            foreach (SignInFacts signIn in signIns)
             {
                 if (wanted.TryGetValue(signIn.UserId, out List<SignInFacts>? theirs))
                 {
                     theirs.Add(signIn);
                 }
             }
-
-            if (page.Outcome is { IsComplete: false } stopped)
-            {
-                pages = stopped.PagesRead;
-                failure = SignInLogRefusal.Translate(stopped, "the tenant");
-                break;
-            }
-
-            pages = page.Number;
         }
 
+        int pages = 0;
+        ListOutcome? stoppedAt = firstPage?.Stopped;
+        ListRequest? rest = WindowRequest(from, until);
+        if (firstPage is not null)
+        {
+            Keep(firstPage.SignIns);
+            pages = stoppedAt is null ? 1 : stoppedAt.PagesRead;
+            rest = stoppedAt is null && firstPage.NextUrl is { } next ? ListRequest.For(next) : null;
+        }
+
+        if (rest is not null)
+        {
+            int before = pages;
+            await foreach (ListPage<ListRequest> page in connection.ReadListAsync(rest, cancellationToken).ConfigureAwait(false))
+            {
+                Keep(page.Items.Select(SignInJson.Read));
+                if (page.Outcome is { IsComplete: false } stopped)
+                {
+                    pages = before + stopped.PagesRead;
+                    stoppedAt = stopped;
+                    break;
+                }
+
+                pages = before + page.Number;
+            }
+        }
+
+        // The shared read's refusal is each user's own error, naming them, as a query of their own would have.
         return asked.Select(user => wanted.TryGetValue(user, out List<SignInFacts>? theirs)
-            ? new UserSignIns(Guid.Parse(user).ToString("D"), from, until, theirs, pages, failure)
+            ? new UserSignIns(Guid.Parse(user).ToString("D"), from, until, theirs, pages, stoppedAt is null ? null : SignInLogRefusal.Translate(stoppedAt, Guid.Parse(user).ToString("D")))
             : NotAnObjectId(user, from, until)).ToArray();
     }
 
@@ -178,6 +236,10 @@ public static class SignInReader
             }
         }
     }
+
+    /// <summary>The query over the whole tenant's log for the time range: every user's sign-ins in it.</summary>
+    private static ListRequest WindowRequest(DateTimeOffset from, DateTimeOffset until) =>
+        ListRequest.For("/auditLogs/signIns?$filter=" + Uri.EscapeDataString($"createdDateTime ge {Timestamp(from)} and createdDateTime le {Timestamp(until, roundUp: true)}"));
 
     /// <summary>The log's userId is the object id; a UPN or name would match nothing and look like a quiet user.</summary>
     private static UserSignIns NotAnObjectId(string userId, DateTimeOffset from, DateTimeOffset until) =>

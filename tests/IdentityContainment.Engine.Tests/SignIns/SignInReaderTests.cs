@@ -13,7 +13,7 @@ namespace IdentityContainment.Engine.Tests.SignIns;
 /// </summary>
 public sealed class SignInReaderTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset From = Now.AddDays(-7);
 
     [Fact]
@@ -221,14 +221,14 @@ public sealed class SignInReaderTests
     private static readonly SignInLocation NewYork = new() { City = "New York", CountryOrRegion = "US", GeoCoordinates = new GeoCoordinates { Latitude = 40.7128, Longitude = -74.0060 } };
 
     /// <summary>A generated tenant (no attack of its own) and the ids of its first <paramref name="users"/> ordinary users.</summary>
-    private static Scenario Tenant(int users, out string[] ids)
+    internal static Scenario Tenant(int users, out string[] ids)
     {
         Scenario scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = users, CompromisedUsers = 0, Now = Now });
         ids = scenario.Users.Where(u => !u.IsGuest).Select(u => u.Id).Take(users).ToArray();
         return scenario with { SignIns = Array.Empty<SignInRecord>() };
     }
 
-    private static IEnumerable<SignInRecord> Log(string userId, int count, DateTimeOffset first, TimeSpan? apart = null) =>
+    internal static IEnumerable<SignInRecord> Log(string userId, int count, DateTimeOffset first, TimeSpan? apart = null) =>
         Enumerable.Range(0, count).Select(i => Record(userId, $"{userId}-{i:D5}", first + TimeSpan.FromTicks((apart ?? TimeSpan.FromMinutes(10)).Ticks * i)));
 
     private static SignInRecord Record(string userId, string id, DateTimeOffset at) => new()
