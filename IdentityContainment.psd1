@@ -22,6 +22,7 @@
         'Restore-OAuthGrant'
         'Get-MailboxPersistence'
         'Remove-MailboxPersistence'
+        'Get-SuspiciousSignIn'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
