@@ -22,6 +22,7 @@ public static class SignInHunt
         options ??= new SignInHuntOptions();
         var byId = users.GroupBy(u => u.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         SignInLogProbe? probe = null;
+        int slices = 1;
         SignInQueryShape shape;
         if (options.Shape is { } named)
         {
@@ -43,11 +44,12 @@ public static class SignInHunt
                 : new SignInQueryChoice(SignInQueryShape.TimeRange, byId.Count + 1, 1, $"The log refused its first page: {probe.Error.Message}");
             options.ShapeChosen?.Invoke(choice);
             shape = choice.Shape;
+            slices = choice.Slices;
         }
 
         if (shape == SignInQueryShape.TimeRange)
         {
-            foreach (UserSignIns read in await SignInReader.ReadWindowAsync(connection, byId.Keys, window.ReadFrom, window.End, cancellationToken, probe).ConfigureAwait(false))
+            foreach (UserSignIns read in await SignInReader.ReadWindowAsync(connection, byId.Keys, window.ReadFrom, window.End, cancellationToken, probe, slices).ConfigureAwait(false))
             {
                 yield return Judge(read, byId, window, options);
             }

@@ -8,4 +8,5 @@ namespace IdentityContainment.SignIns;
 /// <param name="PerUserRequests">Expected requests with a query per user (with the probe, when one was sent).</param>
 /// <param name="TimeRangeRequests">Expected requests with the one query over the time range (the probe is its first page); null when not estimated.</param>
 /// <param name="Reason">One sentence for -Verbose.</param>
-public sealed record SignInQueryChoice(SignInQueryShape Shape, int PerUserRequests, int? TimeRangeRequests, string Reason);
+/// <param name="Slices">With the time range: how many time slices of it are read at once (see <see cref="SignInReader.ReadWindowAsync"/>).</param>
+public sealed record SignInQueryChoice(SignInQueryShape Shape, int PerUserRequests, int? TimeRangeRequests, string Reason, int Slices = 1);

@@ -9,7 +9,8 @@ namespace IdentityContainment.SignIns;
 /// page. Which is cheaper depends on how much of the log the users asked about are, which only the log can say: from
 /// <see cref="ProbeFromUsers"/> users on, its first page (newest first) is read, and both costs are estimated from the
 /// time its 1,000 sign-ins span and how many of them are each user's. That page is the first of the time-range query,
-/// so choosing that shape loses nothing; choosing a query per user costs the one request.
+/// so choosing that shape loses nothing; choosing a query per user costs the one request. The rest of the time range is
+/// read in up to <see cref="MostSlices"/> time slices at once, at one part-full page more per slice, counted in.
 /// </summary>
 public static class SignInQueryPlan
 {
@@ -18,6 +19,12 @@ public static class SignInQueryPlan
     /// tenant-wide query would have needed, and no probe request spent.
     /// </summary>
     public const int ProbeFromUsers = 10;
+
+    /// <summary>
+    /// Time slices of the range read at once, at most: as many requests as the log's budget admits in one window (5 per
+    /// 10 s), so the budget, not a page's round trip, sets the pace.
+    /// </summary>
+    public const int MostSlices = SignInReader.DefaultConcurrentUsers;
 
     /// <summary>Sign-ins per page of the log (the signIn list's maximum and default page size, CONTRACT §9).</summary>
     public const int PageSize = 1000;
@@ -57,13 +64,17 @@ public static class SignInQueryPlan
         TimeSpan range = until - from;
         TimeSpan spanned = sample.Oldest is { } oldest && until - oldest > TimeSpan.FromSeconds(1) ? until - oldest : TimeSpan.FromSeconds(1);
         double scale = Math.Max(1, range.TotalSeconds / spanned.TotalSeconds);
-        int timeRange = Math.Max(2, Pages(sample.Items * scale));
+        // Past the probe page the rest is read in time slices at once, each ending in a part-full page of its own.
+        int rest = Math.Max(1, Pages(sample.Items * scale) - 1);
+        int slices = Math.Min(rest, MostSlices);
+        int timeRange = 1 + rest + (slices - 1);
         int perUser = 1 + users.Sum(user => Math.Max(1, Pages((sample.ByUser.TryGetValue(user, out int onPage) ? onPage : 0) * scale)));
 
         // The probe is the time range's first page; for the per-user shape it is spent either way.
         return timeRange <= perUser
             ? new SignInQueryChoice(SignInQueryShape.TimeRange, perUser, timeRange,
-                $"One query over the time range for {Count(users.Count, "user")}: about {Count(timeRange, "request")} for the tenant's log, against about {perUser} with a query per user.")
+                $"One query over the time range for {Count(users.Count, "user")}, the rest after its first page in {Count(slices, "time slice")} read at once: about {Count(timeRange, "request")} for the tenant's log, against about {perUser} with a query per user.",
+                slices)
             : new SignInQueryChoice(SignInQueryShape.PerUser, perUser, timeRange,
                 $"A query per user for {Count(users.Count, "user")}: about {Count(perUser, "request")}, against about {timeRange} for the tenant's whole log over the time range.");
     }

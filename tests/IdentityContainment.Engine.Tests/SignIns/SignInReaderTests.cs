@@ -178,6 +178,31 @@ public sealed class SignInReaderTests
         }
     }
 
+    /// <summary>
+    /// The time range read in five slices at once: every sign-in comes out once, those on the seconds where two slices
+    /// meet included, and each slice is a query of its own.
+    /// </summary>
+    [Fact]
+    public async Task A_time_range_read_in_slices_gives_every_sign_in_once_those_on_a_boundary_too()
+    {
+        Scenario scenario = Tenant(users: 2, out string[] ids);
+        IReadOnlyList<(DateTimeOffset From, DateTimeOffset Until)> slices = SignInReader.Slices(From, Now, 5);
+        SignInRecord[] log = Log(ids[0], count: 500, first: From, apart: TimeSpan.FromMinutes(20))
+            .Concat(slices.Skip(1).Select((s, i) => Record(ids[1], $"boundary-{i}", s.From)))
+            .ToArray();
+        await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions { ScenarioObject = scenario with { SignIns = log } });
+        using GraphConnection connection = await SandboxConnections.AsAutomationAppAsync(sandbox);
+        sandbox.Requests.Clear();
+
+        IReadOnlyList<UserSignIns> results = await SignInReader.ReadWindowAsync(connection, ids, From, Now, CancellationToken.None, slices: 5);
+
+        Assert.Equal(5, slices.Count);
+        Assert.Equal(500, results.Single(r => r.UserId == ids[0]).SignIns.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(500, results.Single(r => r.UserId == ids[0]).SignIns.Count);
+        Assert.Equal(4, results.Single(r => r.UserId == ids[1]).SignIns.Count);
+        Assert.Equal(5, sandbox.Requests.Snapshot().Count(r => r.Path.StartsWith("/auditLogs/signIns", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task A_refused_time_range_query_is_every_asked_users_error()
     {
