@@ -62,7 +62,7 @@ internal sealed class SignInHuntBenchmark : IBenchmark
         output.WriteLine($"Sign-in analysis: {asked.Length} users, {tenant.Sandbox.Tenant.SignIns.Count:N0} sign-ins over 30 days, each user's last 7 days judged against the 14 before");
         output.WriteLine($"  sandbox  generated tenant, {MassSandbox.Latency.TotalMilliseconds:0} ms per request, sign-in log budget {quota} requests per {window.TotalMilliseconds:0} ms (Graph: per 10 s), 1,000 sign-ins a page");
         output.WriteLine($"  engine   SignInHunt in a child process, its connection's logs budget {quota} per {window.TotalMilliseconds:0} ms; every sign-in of the window judged and counted");
-        output.WriteLine($"  machine  {Environment.ProcessorCount} logical cores shared by the sandbox, the hunt and anything else running");
+        output.WriteLine($"  machine  {Environment.ProcessorCount} logical cores shared by the sandbox, the hunt and anything else running; load average {LoadAverage()}");
         output.WriteLine();
 
         string usersFile = Path.Combine(Path.GetTempPath(), $"ic-signin-benchmark-{Environment.ProcessId}.txt");
@@ -98,9 +98,14 @@ internal sealed class SignInHuntBenchmark : IBenchmark
             File.Delete(usersFile);
         }
 
+        output.WriteLine($"  machine  load average {LoadAverage()} at the end (runnable processes over 1, 5 and 15 minutes)");
         output.WriteLine();
         return Report(runs, asked.Length, quota, window, output) ? BenchmarkExitCode.GoalsMet : BenchmarkExitCode.GoalMissed;
     }
+
+    /// <summary>The machine's load (Linux /proc/loadavg: 1, 5 and 15 minutes), so numbers from a busy machine read as such.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static bool Report(IReadOnlyList<SignInRun> runs, int users, int quota, TimeSpan window, TextWriter output)
     {

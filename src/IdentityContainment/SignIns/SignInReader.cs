@@ -58,10 +58,11 @@ public static class SignInReader
 
         string objectId = id.ToString("D");
         var signIns = new List<SignInFacts>();
+        var shared = new SharedTexts();
         int pages = 0;
         await foreach (ListPage<ListRequest> page in connection.ReadListAsync(RequestFor(objectId, from, until), cancellationToken).ConfigureAwait(false))
         {
-            signIns.AddRange(page.Items.Select(SignInJson.Read));
+            signIns.AddRange(page.Items.Select(item => SignInJson.Read(item, shared)));
             if (page.Outcome is { IsComplete: false } stopped)
             {
                 return new UserSignIns(objectId, from, until, signIns, stopped.PagesRead, SignInLogRefusal.Translate(stopped, objectId));
@@ -155,7 +156,8 @@ public static class SignInReader
 
         if (restUntil is { } end && end >= from)
         {
-            SliceRead[] reads = await Task.WhenAll(Slices(from, end, slices).Select(slice => ReadSliceAsync(connection, wanted, slice.From, slice.Until, cancellationToken))).ConfigureAwait(false);
+            var shared = new SharedTexts();
+            SliceRead[] reads = await Task.WhenAll(Slices(from, end, slices).Select(slice => ReadSliceAsync(connection, wanted, shared, slice.From, slice.Until, cancellationToken))).ConfigureAwait(false);
             parts.AddRange(reads.Select(r => r.SignIns));
             pages += reads.Sum(r => r.Pages);
             stoppedAt ??= reads.Select(r => r.Stopped).FirstOrDefault(o => o is not null);
@@ -197,14 +199,14 @@ public static class SignInReader
         return slices;
     }
 
-    private static async Task<SliceRead> ReadSliceAsync(GraphConnection connection, HashSet<string> wanted, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    private static async Task<SliceRead> ReadSliceAsync(GraphConnection connection, HashSet<string> wanted, SharedTexts shared, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var theirs = new List<SignInFacts>();
         int pages = 0;
         await foreach (ListPage<ListRequest> page in connection.ReadListAsync(WindowRequest(from, until), cancellationToken).ConfigureAwait(false))
         {
             // Only the users asked about are read into facts; the rest of the tenant's page is skipped by its userId.
-            theirs.AddRange(page.Items.Where(item => GraphJson.Text(item, "userId") is { } user && wanted.Contains(user)).Select(SignInJson.Read));
+            theirs.AddRange(page.Items.Where(item => GraphJson.Text(item, "userId") is { } user && wanted.Contains(user)).Select(item => SignInJson.Read(item, shared)));
             if (page.Outcome is { IsComplete: false } stopped)
             {
                 return new SliceRead(theirs, stopped.PagesRead, stopped);
