@@ -31,13 +31,14 @@ internal sealed class SignInHuntBenchmark : IBenchmark
     public string Summary => "sign-in analysis of 100 users x 2,000 sign-ins, reports budget scaled to 5 per 0.5 s: requests, wall vs the budget's time, memory, per query shape";
 
     public string OptionsUsage =>
-        $"[--users N (default {DefaultUsers})] [--sign-ins N per user over 30 days (default {DefaultSignInsPerUser})] [--window-ms N: the window of the 5-request budget, in the sandbox and the engine alike (default {DefaultWindowMs}; Graph's is 10000)]";
+        $"[--users N (default {DefaultUsers})] [--sign-ins N per user over 30 days (default {DefaultSignInsPerUser})] [--window-ms N: the window of the 5-request budget, in the sandbox and the engine alike (default {DefaultWindowMs}; Graph's is 10000)] [--latency-ms N added to each request (default {MassSandbox.Latency.TotalMilliseconds:0}): a page slower than the budget's pace shows what the time slices are for]";
 
     public async Task<int> RunAsync(CommandOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         int users = options.Integer("--users", DefaultUsers, minimum: 1);
         int signInsPerUser = options.Integer("--sign-ins", DefaultSignInsPerUser, minimum: 1);
         TimeSpan window = TimeSpan.FromMilliseconds(options.Integer("--window-ms", DefaultWindowMs, minimum: 10));
+        TimeSpan latency = TimeSpan.FromMilliseconds(options.Integer("--latency-ms", (int)MassSandbox.Latency.TotalMilliseconds, minimum: 0));
         options.RejectUnread();
 
         Scenario scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions
@@ -53,14 +54,14 @@ internal sealed class SignInHuntBenchmark : IBenchmark
             new SandboxOptions
             {
                 ScenarioObject = scenario,
-                Latency = MassSandbox.Latency,
+                Latency = latency,
                 Throttling = new ThrottlingOptions { ReportsWindow = window },
             },
             cancellationToken);
         string[] asked = tenant.Sandbox.Tenant.SignIns.Select(s => s.UserId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         int quota = tenant.Sandbox.Throttling.ReportsQuota;
         output.WriteLine($"Sign-in analysis: {asked.Length} users, {tenant.Sandbox.Tenant.SignIns.Count:N0} sign-ins over 30 days, each user's last 7 days judged against the 14 before");
-        output.WriteLine($"  sandbox  generated tenant, {MassSandbox.Latency.TotalMilliseconds:0} ms per request, sign-in log budget {quota} requests per {window.TotalMilliseconds:0} ms (Graph: per 10 s), 1,000 sign-ins a page");
+        output.WriteLine($"  sandbox  generated tenant, {latency.TotalMilliseconds:0} ms per request, sign-in log budget {quota} requests per {window.TotalMilliseconds:0} ms (Graph: per 10 s), 1,000 sign-ins a page");
         output.WriteLine($"  engine   SignInHunt in a child process, its connection's logs budget {quota} per {window.TotalMilliseconds:0} ms; every sign-in of the window judged and counted");
         output.WriteLine($"  machine  {Environment.ProcessorCount} logical cores shared by the sandbox, the hunt and anything else running; load average {LoadAverage()}");
         output.WriteLine();
