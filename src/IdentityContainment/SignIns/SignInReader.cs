@@ -22,7 +22,6 @@ namespace IdentityContainment.SignIns;
 /// </remarks>
 public static class SignInReader
 {
-
     /// <summary>Users read at once: as many as the log's budget admits requests in a window, so it is never idle.</summary>
     public const int DefaultConcurrentUsers = 5;
 
