@@ -26,6 +26,7 @@
         'Remove-SuspiciousAuthenticationMethod'
         'Get-SuspiciousDevice'
         'Disable-SuspiciousDevice'
+        'Get-SuspiciousSignIn'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IdentityContainment.Benchmarks.ColdStart;
 using IdentityContainment.Benchmarks.CommandLine;
 using IdentityContainment.Benchmarks.OAuthHunt;
+using IdentityContainment.Benchmarks.SignInHunt;
 
 // Taken first, so a child process started by a benchmark can say how long the runtime took to reach its code.
 long mainEntered = Stopwatch.GetTimestamp();
@@ -15,6 +16,11 @@ if (args.Length > 0 && args[0] == HostedImportChild.CommandName)
 if (args.Length > 0 && args[0] == HuntChild.CommandName)
 {
     return HuntChild.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == SignInChild.CommandName)
+{
+    return SignInChild.Run(args[1..], Console.Out, Console.Error);
 }
 
 return await BenchmarkCommandLine.RunAsync(args, Console.Out, Console.Error);

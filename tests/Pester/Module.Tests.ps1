@@ -294,6 +294,28 @@ Describe 'Hunting authentication methods' -Skip:(-not $hasTenant) {
     }
 }
 
+Describe 'Hunting suspicious sign-ins' -Skip:(-not $hasTenant) {
+    BeforeAll { Connect-Sandbox | Out-Null }
+
+    # Nestor signed in once, from the office (one page of the log even at the fixture's page size of two).
+    It 'shows each sign-in with its time, user, IP, location, app, status, risk and reasons, and gives findings that JSON evidence gives back' {
+        $signIns = @(Get-SuspiciousSignIn -UserId 'nestorw@contoso.com' -IncludeNonSuspicious -ErrorAction Stop)
+        $table = $signIns | Format-Table | Out-String -Width 250
+
+        $signIns.Count | Should -Be 1
+        $table | Should -Match 'Time \(UTC\)\s+User\s+IP\s+Location\s+App\s+Status\s+Risk\s+Reasons'
+        $table | Should -Match '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+nestorw@contoso\.com\s+203\.0\.113\.40\s+Redmond, Washington, US\s+.+\s+Success\s+None'
+
+        $copies = $signIns | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+        $reader = (Get-Command Get-SuspiciousSignIn).ImplementingType.Assembly.GetType('IdentityContainment.SignIns.SignInFindingInput')
+        $read = $reader::Read([psobject[]]@($copies))
+        $read.Problems.Count | Should -Be 0
+        $read.Findings[0].UserId | Should -Be $signIns[0].UserId
+        $read.Findings[0].CreatedDateTime | Should -Be $signIns[0].CreatedDateTime
+        $read.Findings[0].IpAddress | Should -Be '203.0.113.40'
+    }
+}
+
 Describe 'The containment runbook' -Skip:(-not $hasTenant) {
     It 'signs in with the managed identity and records each user before containment' {
         $env:IDENTITY_ENDPOINT = $env:IC_MI_ENDPOINT

@@ -2,6 +2,7 @@ using IdentityContainment.Benchmarks.ColdStart;
 using IdentityContainment.Benchmarks.MailboxRules;
 using IdentityContainment.Benchmarks.MassContainment;
 using IdentityContainment.Benchmarks.OAuthHunt;
+using IdentityContainment.Benchmarks.SignInHunt;
 
 namespace IdentityContainment.Benchmarks.CommandLine;
 
@@ -14,6 +15,7 @@ internal static class BenchmarkCatalog
         new MassContainmentBenchmark(),
         new OAuthHuntBenchmark(),
         new MailboxRulesBenchmark(),
+        new SignInHuntBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Security;
+using IdentityContainment.Benchmarks.Setup;
 using IdentityContainment.Connection;
 using IdentityContainment.Detection.Mailbox;
 using IdentityContainment.Errors;
@@ -16,25 +16,13 @@ internal static class EngineMailboxRead
     public static async Task<Result> RunAsync(Uri graphEndpoint, string accessToken, IReadOnlyList<ContainmentUser> users, CancellationToken cancellationToken)
     {
         using GraphConnection connection = await GraphConnector.ConnectAsync(
-            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(accessToken), GraphEndpoint = graphEndpoint },
+            new ConnectionRequest { Method = AuthenticationMethod.AccessToken, AccessToken = SecureText.From(accessToken), GraphEndpoint = graphEndpoint },
             cancellationToken);
         var counts = new Counts();
         long started = Stopwatch.GetTimestamp();
         counts.Started = started;
         await new GraphInboxRuleReader(connection).ReadAsync(users, counts, cancellationToken);
         return new Result(Stopwatch.GetElapsedTime(started), counts.FirstRule ?? TimeSpan.Zero, counts.Rules, counts.FoldersNamed, counts.Errors, counts.Warnings);
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (char c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
     }
 
     private sealed class Counts : IResultSink<InboxRuleFacts>

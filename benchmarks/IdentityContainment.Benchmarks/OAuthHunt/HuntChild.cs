@@ -17,8 +17,6 @@ internal static class HuntChild
 {
     public const string CommandName = "child-oauth";
 
-    public static readonly TimeSpan HeapSampleInterval = TimeSpan.FromMilliseconds(20);
-
     /// <summary>
     /// The hunt, keeping only each finding's level: a host that held 100,000 findings would measure its own list, not
     /// the module's streaming. The first level out of ForEach-Object follows the first finding at once.
@@ -80,14 +78,13 @@ internal static class HuntChild
             }
         };
 
-        long peakHeap = readyHeap;
-        using var sampler = new Timer(_ => InterlockedMax(ref peakHeap, GC.GetTotalMemory(forceFullCollection: false)), null, TimeSpan.Zero, HeapSampleInterval);
+        var heap = new ManagedHeapPeak(readyHeap);
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long started = Stopwatch.GetTimestamp();
         shell.Invoke(input: null, levels);
         TimeSpan wall = Stopwatch.GetElapsedTime(started);
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        sampler.Change(Timeout.Infinite, Timeout.Infinite);
+        heap.Dispose();
 
         return new HuntChildReport
         {
@@ -99,22 +96,7 @@ internal static class HuntChild
             ReadyPeakWorkingSetBytes = readyPeak,
             PeakWorkingSetBytes = PeakWorkingSet.OfCurrentProcess(),
             ReadyManagedHeapBytes = readyHeap,
-            PeakManagedHeapBytes = Interlocked.Read(ref peakHeap),
+            PeakManagedHeapBytes = heap.Peak,
         };
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long seen = Interlocked.Read(ref target);
-        while (value > seen)
-        {
-            long previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 }

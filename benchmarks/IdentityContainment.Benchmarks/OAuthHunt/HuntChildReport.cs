@@ -26,6 +26,6 @@ internal sealed record HuntChildReport
 
     public required long ReadyManagedHeapBytes { get; init; }
 
-    /// <summary>The largest managed heap seen by sampling every <see cref="HuntChild.HeapSampleInterval"/> during the hunt.</summary>
+    /// <summary>The largest managed heap seen by sampling every <see cref="Measurement.ManagedHeapPeak.Interval"/> during the hunt.</summary>
     public required long PeakManagedHeapBytes { get; init; }
 }

@@ -12,10 +12,10 @@ public sealed class GraphConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy, WriteQuotaPacer writeQuota)
+    internal GraphConnection(TokenCredential credential, IReadOnlyList<string> tokenScopes, Uri graphEndpoint, RetryPolicy retryPolicy, WriteQuotaPacer writeQuota, TimeSpan? logsWindow = null)
     {
         Credential = credential;
-        Budgets = new ThrottleBudgets(writeQuota);
+        Budgets = new ThrottleBudgets(writeQuota, logsWindow: logsWindow);
         GraphEndpoint = graphEndpoint;
         Statistics = new GraphCallStatistics();
 

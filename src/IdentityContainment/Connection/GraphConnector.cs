@@ -8,7 +8,12 @@ namespace IdentityContainment.Connection;
 /// <summary>Signs in, checks that the token fits the tenant and Graph asked for, and proves it with one Graph call.</summary>
 public static class GraphConnector
 {
-    public static async Task<GraphConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken, RetryPolicy? retryPolicy = null, WriteQuotaPacer? writeQuota = null)
+    /// <summary>
+    /// Signs in and returns the connection. <c>logsWindow</c> is the window of the sign-in and audit logs' budget (5
+    /// requests per 10 s, <see cref="Graph.Budgets.SlidingWindowBudget.GraphLogsWindow"/>, when null): a benchmark or test
+    /// against a sandbox whose reports window is scaled down in time scales the connection's alike.
+    /// </summary>
+    public static async Task<GraphConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken, RetryPolicy? retryPolicy = null, WriteQuotaPacer? writeQuota = null, TimeSpan? logsWindow = null)
     {
         CloudEndpoints cloud = CloudEndpoints.For(request.Environment);
         Uri graphEndpoint = request.GraphEndpoint ?? cloud.GraphEndpoint;
@@ -26,7 +31,7 @@ public static class GraphConnector
         CheckToken(token, cloud, request);
 
         // Graph's write quota is per app and tenant: each connection keeps its own count.
-        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow, headroom: GraphBatchClient.MaxItemsPerBatch));
+        var connection = new GraphConnection(credential, tokenScopes, graphEndpoint, retryPolicy ?? RetryPolicy.Default, writeQuota ?? new WriteQuotaPacer(WriteQuotaPacer.GraphQuota, WriteQuotaPacer.GraphWindow, headroom: GraphBatchClient.MaxItemsPerBatch), logsWindow);
         try
         {
             (OrganizationInfo? organization, string? warning) = await ProbeAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ namespace IdentityContainment.SignIns;
 /// Reads and judges users' sign-ins for a window: each user's log from the baseline's start, judged from -Since with
 /// their own revocation time (the user's signInSessionsValidFromDateTime), and device registrations known from elsewhere
 /// when the caller has them. What Get-SuspiciousSignIn runs; one user's refusal is that user's verdict, the rest go on.
+/// The log is asked in the shape that needs fewer requests (<see cref="SignInQueryPlan"/>) unless the caller names one.
 /// </summary>
 public static class SignInHunt
 {
@@ -20,9 +21,35 @@ public static class SignInHunt
     {
         options ??= new SignInHuntOptions();
         var byId = users.GroupBy(u => u.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        if (options.Shape == SignInQueryShape.TimeRange)
+        SignInLogProbe? probe = null;
+        int slices = 1;
+        SignInQueryShape shape;
+        if (options.Shape is { } named)
         {
-            foreach (UserSignIns read in await SignInReader.ReadWindowAsync(connection, byId.Keys, window.ReadFrom, window.End, cancellationToken).ConfigureAwait(false))
+            shape = named;
+        }
+        else if (!SignInQueryPlan.WorthProbing(byId.Count))
+        {
+            SignInQueryChoice few = SignInQueryPlan.WithoutProbe(byId.Count);
+            options.ShapeChosen?.Invoke(few);
+            shape = few.Shape;
+        }
+        else
+        {
+            probe = await SignInReader.ProbeAsync(connection, window.ReadFrom, window.End, cancellationToken).ConfigureAwait(false);
+
+            // A refused probe is the time range's refusal: every user's, with no request more.
+            SignInQueryChoice choice = probe.Error is null
+                ? SignInQueryPlan.Choose(probe.Sample(byId.Keys), byId.Keys, window.ReadFrom, window.End)
+                : new SignInQueryChoice(SignInQueryShape.TimeRange, byId.Count + 1, 1, $"The log refused its first page: {probe.Error.Message}");
+            options.ShapeChosen?.Invoke(choice);
+            shape = choice.Shape;
+            slices = choice.Slices;
+        }
+
+        if (shape == SignInQueryShape.TimeRange)
+        {
+            foreach (UserSignIns read in await SignInReader.ReadWindowAsync(connection, byId.Keys, window.ReadFrom, window.End, cancellationToken, probe, slices).ConfigureAwait(false))
             {
                 yield return Judge(read, byId, window, options);
             }
@@ -46,6 +73,6 @@ public static class SignInHunt
 
         IEnumerable<DateTimeOffset>? registrations = options.DeviceRegistrations is { } perUser && perUser.TryGetValue(user.Id, out IReadOnlyList<DateTimeOffset>? times) ? times : null;
         SignInHistory history = read.ToHistory(window.Start, user.SignInSessionsValidFromDateTime, registrations);
-        return new UserSignInVerdict(user, SignInJudge.Judge(history, options.IncludeNonSuspicious).ToArray(), null);
+        return new UserSignInVerdict(user, SignInJudge.Judge(history, options.IncludeNonSuspicious).Where(options.Reports).ToArray(), null);
     }
 }

@@ -13,8 +13,14 @@ public static class SignInJson
     /// </summary>
     public const int UnknownErrorCode = -1;
 
-    public static SignInFacts Read(JsonNode signIn)
+    /// <summary>
+    /// The facts of one signIn. With <paramref name="shared"/>, texts that repeat from entry to entry (names, apps, places,
+    /// devices, user agents) are kept once for the whole read; ids and correlation ids are each entry's own.
+    /// </summary>
+    public static SignInFacts Read(JsonNode signIn, SharedTexts? shared)
     {
+        string? Repeated(JsonNode? node, string property) => shared is null ? Text(node, property) : shared.Share(Text(node, property));
+
         JsonNode? status = Property(signIn, "status");
         JsonNode? device = Property(signIn, "deviceDetail");
         JsonNode? location = Property(signIn, "location");
@@ -23,35 +29,35 @@ public static class SignInJson
         {
             Id = Text(signIn, "id") ?? string.Empty,
             CreatedDateTime = Time(signIn, "createdDateTime") ?? DateTimeOffset.MinValue,
-            UserId = Text(signIn, "userId") ?? string.Empty,
-            UserPrincipalName = Text(signIn, "userPrincipalName"),
-            AppId = Text(signIn, "appId"),
-            AppDisplayName = Text(signIn, "appDisplayName"),
-            ResourceId = Text(signIn, "resourceId"),
-            ResourceDisplayName = Text(signIn, "resourceDisplayName"),
-            ClientAppUsed = Text(signIn, "clientAppUsed"),
-            UserAgent = Text(signIn, "userAgent"),
-            IpAddress = Text(signIn, "ipAddress"),
-            City = Text(location, "city"),
-            State = Text(location, "state"),
-            CountryOrRegion = Text(location, "countryOrRegion"),
+            UserId = Repeated(signIn, "userId") ?? string.Empty,
+            UserPrincipalName = Repeated(signIn, "userPrincipalName"),
+            AppId = Repeated(signIn, "appId"),
+            AppDisplayName = Repeated(signIn, "appDisplayName"),
+            ResourceId = Repeated(signIn, "resourceId"),
+            ResourceDisplayName = Repeated(signIn, "resourceDisplayName"),
+            ClientAppUsed = Repeated(signIn, "clientAppUsed"),
+            UserAgent = Repeated(signIn, "userAgent"),
+            IpAddress = Repeated(signIn, "ipAddress"),
+            City = Repeated(location, "city"),
+            State = Repeated(location, "state"),
+            CountryOrRegion = Repeated(location, "countryOrRegion"),
             Latitude = Degrees(coordinates, "latitude"),
             Longitude = Degrees(coordinates, "longitude"),
-            DeviceId = Text(device, "deviceId"),
-            DeviceName = Text(device, "displayName"),
-            OperatingSystem = Text(device, "operatingSystem"),
-            Browser = Text(device, "browser"),
+            DeviceId = Repeated(device, "deviceId"),
+            DeviceName = Repeated(device, "displayName"),
+            OperatingSystem = Repeated(device, "operatingSystem"),
+            Browser = Repeated(device, "browser"),
             IsCompliant = Flag(device, "isCompliant"),
             IsManaged = Flag(device, "isManaged"),
-            TrustType = Text(device, "trustType"),
+            TrustType = Repeated(device, "trustType"),
             ErrorCode = Number(status, "errorCode") ?? UnknownErrorCode,
-            FailureReason = Text(status, "failureReason"),
+            FailureReason = Repeated(status, "failureReason"),
             CorrelationId = Text(signIn, "correlationId"),
-            ConditionalAccessStatus = Text(signIn, "conditionalAccessStatus"),
+            ConditionalAccessStatus = Repeated(signIn, "conditionalAccessStatus"),
             IsInteractive = Flag(signIn, "isInteractive"),
-            RiskLevelDuringSignIn = Text(signIn, "riskLevelDuringSignIn"),
-            RiskLevelAggregated = Text(signIn, "riskLevelAggregated"),
-            RiskState = Text(signIn, "riskState"),
+            RiskLevelDuringSignIn = Repeated(signIn, "riskLevelDuringSignIn"),
+            RiskLevelAggregated = Repeated(signIn, "riskLevelAggregated"),
+            RiskState = Repeated(signIn, "riskState"),
             RiskEventTypes = Texts(signIn, "riskEventTypes_v2").Count > 0 ? Texts(signIn, "riskEventTypes_v2") : Texts(signIn, "riskEventTypes"),
 
             // Beta-only properties: present only when a beta response is read; v1.0 never sends them.
@@ -59,6 +65,9 @@ public static class SignInJson
             OriginalTransferMethod = Text(signIn, "originalTransferMethod"),
         };
     }
+
+    /// <summary>The facts of one signIn, every text its own copy.</summary>
+    public static SignInFacts Read(JsonNode signIn) => Read(signIn, null);
 
     /// <summary>A coordinate (Edm.Double); null when absent or not a number, as Graph leaves it for some IPs.</summary>
     private static double? Degrees(JsonNode? node, string property) =>

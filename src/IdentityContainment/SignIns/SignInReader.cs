@@ -57,10 +57,11 @@ public static class SignInReader
 
         string objectId = id.ToString("D");
         var signIns = new List<SignInFacts>();
+        var shared = new SharedTexts();
         int pages = 0;
         await foreach (ListPage<ListRequest> page in connection.ReadListAsync(RequestFor(objectId, from, until), cancellationToken).ConfigureAwait(false))
         {
-            signIns.AddRange(page.Items.Select(SignInJson.Read));
+            signIns.AddRange(page.Items.Select(item => SignInJson.Read(item, shared)));
             if (page.Outcome is { IsComplete: false } stopped)
             {
                 return new UserSignIns(objectId, from, until, signIns, stopped.PagesRead, SignInLogRefusal.Translate(stopped, objectId));
@@ -73,18 +74,66 @@ public static class SignInReader
     }
 
     /// <summary>
-    /// Many users' sign-ins from one query over the whole tenant's log for the time range
+    /// The first page of the query over the whole tenant's log for the time range, read alone (the next page is not asked
+    /// for): what <see cref="SignInQueryPlan"/> estimates both shapes' costs from, and, passed to
+    /// <see cref="ReadWindowAsync"/>, that query's first page. A refusal or failure is in the result, never thrown.
+    /// </summary>
+    public static async Task<SignInLogProbe> ProbeAsync(GraphConnection connection, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (connection is null)
+        {
+            throw new ArgumentNullException(nameof(connection));
+        }
+
+        GraphCallAnswer answer;
+        try
+        {
+            answer = await connection.SendJsonAsync(HttpMethod.Get, WindowRequest(from, until).Url, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SignInLogProbe(Array.Empty<SignInFacts>(), null, ListOutcome.NotAnswered(0, ex));
+        }
+
+        if (!answer.IsSuccess)
+        {
+            return new SignInLogProbe(Array.Empty<SignInFacts>(), null, ListOutcome.Failed(0, answer.Error));
+        }
+
+        CollectionPage page = CollectionPage.Read(answer.Body);
+        SignInFacts[] signIns = page.Items.Select(SignInJson.Read).ToArray();
+        if (page.NextLink is null)
+        {
+            return new SignInLogProbe(signIns, null, null);
+        }
+
+        return CollectionPage.RelativeToVersionRoot(page.NextLink, connection.GraphEndpoint) is { } next
+            ? new SignInLogProbe(signIns, next, null)
+            : new SignInLogProbe(signIns, null, ListOutcome.LinkOffGraph(1, answer.RequestId));
+    }
+
+    /// <summary>
+    /// Many users' sign-ins from the query over the whole tenant's log for the time range
     /// (createdDateTime ge … and createdDateTime le …), kept for the users asked about. Fewer requests than a query per
     /// user when those users are most of the log (a tenant-wide hunt, or many users who sign in rarely: a user with three
     /// sign-ins costs a request of their own per user, here a share of a page); more when they are a few of many. A
     /// failure fails every user's result, as they share the read.
     /// </summary>
+    /// <remarks>
+    /// Graph pages a query one link after another, so one query is read at the pace of one page's round trip. Split into
+    /// <paramref name="slices"/> consecutive time ranges read at once, the budget (5 requests per 10 s) sets the pace
+    /// instead, for at most one part-full page more per slice. The slices meet at whole seconds, each boundary second in
+    /// both, and a sign-in read twice there is kept once (by its id). With <paramref name="firstPage"/> (a
+    /// <see cref="ProbeAsync"/> of the same range) that page is not asked for again: the slices cover what is older.
+    /// </remarks>
     public static async Task<IReadOnlyList<UserSignIns>> ReadWindowAsync(
         GraphConnection connection,
         IEnumerable<string> userIds,
         DateTimeOffset from,
         DateTimeOffset until,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SignInLogProbe? firstPage = null,
+        int slices = 1)
     {
         if (connection is null)
         {
@@ -92,34 +141,84 @@ public static class SignInReader
         }
 
         string[] asked = userIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var wanted = asked.Where(u => Guid.TryParse(u, out _)).ToDictionary(u => Guid.Parse(u).ToString("D"), _ => new List<SignInFacts>(), StringComparer.OrdinalIgnoreCase);
+        var wanted = new HashSet<string>(asked.Where(u => Guid.TryParse(u, out _)).Select(u => Guid.Parse(u).ToString("D")), StringComparer.OrdinalIgnoreCase);
+        var parts = new List<IReadOnlyList<SignInFacts>>();
         int pages = 0;
-        ContainmentException? failure = null;
-        string filter = $"createdDateTime ge {Timestamp(from)} and createdDateTime le {Timestamp(until, roundUp: true)}";
-        await foreach (ListPage<ListRequest> page in connection.ReadListAsync(ListRequest.For("/auditLogs/signIns?$filter=" + Uri.EscapeDataString(filter)), cancellationToken).ConfigureAwait(false))
+        ListOutcome? stoppedAt = firstPage?.Stopped;
+        DateTimeOffset? restUntil = until;
+        if (firstPage is not null)
         {
-            foreach (SignInFacts signIn in page.Items.Select(SignInJson.Read))
-            {
-                if (wanted.TryGetValue(signIn.UserId, out List<SignInFacts>? theirs))
-                {
-                    theirs.Add(signIn);
-                }
-            }
+            parts.Add(firstPage.SignIns.Where(s => wanted.Contains(s.UserId)).ToArray());
+            pages = stoppedAt is null ? 1 : stoppedAt.PagesRead;
+            restUntil = stoppedAt is null && firstPage.NextUrl is not null ? firstPage.SignIns.Min(s => s.CreatedDateTime) : null;
+        }
 
+        if (restUntil is { } end && end >= from)
+        {
+            var shared = new SharedTexts();
+            SliceRead[] reads = await Task.WhenAll(Slices(from, end, slices).Select(slice => ReadSliceAsync(connection, wanted, shared, slice.From, slice.Until, cancellationToken))).ConfigureAwait(false);
+            parts.AddRange(reads.Select(r => r.SignIns));
+            pages += reads.Sum(r => r.Pages);
+            stoppedAt ??= reads.Select(r => r.Stopped).FirstOrDefault(o => o is not null);
+        }
+
+        Dictionary<string, List<SignInFacts>> byUser = wanted.ToDictionary(u => u, _ => new List<SignInFacts>(), StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SignInFacts signIn in parts.SelectMany(p => p))
+        {
+            if (signIn.Id.Length == 0 || seen.Add(signIn.Id))
+            {
+                byUser[signIn.UserId].Add(signIn);
+            }
+        }
+
+        // The shared read's refusal is each user's own error, naming them, as a query of their own would have.
+        return asked.Select(user => byUser.TryGetValue(user, out List<SignInFacts>? theirs)
+            ? new UserSignIns(Guid.Parse(user).ToString("D"), from, until, theirs, pages, stoppedAt is null ? null : SignInLogRefusal.Translate(stoppedAt, Guid.Parse(user).ToString("D")))
+            : NotAnObjectId(user, from, until)).ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> consecutive ranges of equal length from <paramref name="from"/> to <paramref name="until"/>,
+    /// meeting at whole seconds (the filter's precision), each boundary in both; fewer when the range is too short.
+    /// </summary>
+    internal static IReadOnlyList<(DateTimeOffset From, DateTimeOffset Until)> Slices(DateTimeOffset from, DateTimeOffset until, int count)
+    {
+        long seconds = Math.Max(0, (long)(until - from).TotalSeconds);
+        int n = (int)Math.Max(1, Math.Min(count, seconds));
+        var slices = new List<(DateTimeOffset From, DateTimeOffset Until)>(n);
+        DateTimeOffset start = from;
+        for (int i = 1; i <= n; i++)
+        {
+            DateTimeOffset end = i == n ? until : from.AddSeconds(Math.Floor(seconds * (double)i / n));
+            slices.Add((start, end));
+            start = end;
+        }
+
+        return slices;
+    }
+
+    private static async Task<SliceRead> ReadSliceAsync(GraphConnection connection, HashSet<string> wanted, SharedTexts shared, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var theirs = new List<SignInFacts>();
+        int pages = 0;
+        await foreach (ListPage<ListRequest> page in connection.ReadListAsync(WindowRequest(from, until), cancellationToken).ConfigureAwait(false))
+        {
+            // Only the users asked about are read into facts; the rest of the tenant's page is skipped by its userId.
+            theirs.AddRange(page.Items.Where(item => GraphJson.Text(item, "userId") is { } user && wanted.Contains(user)).Select(item => SignInJson.Read(item, shared)));
             if (page.Outcome is { IsComplete: false } stopped)
             {
-                pages = stopped.PagesRead;
-                failure = SignInLogRefusal.Translate(stopped, "the tenant");
-                break;
+                return new SliceRead(theirs, stopped.PagesRead, stopped);
             }
 
             pages = page.Number;
         }
 
-        return asked.Select(user => wanted.TryGetValue(user, out List<SignInFacts>? theirs)
-            ? new UserSignIns(Guid.Parse(user).ToString("D"), from, until, theirs, pages, failure)
-            : NotAnObjectId(user, from, until)).ToArray();
+        return new SliceRead(theirs, pages, null);
     }
+
+    /// <summary>One time slice's sign-ins of the users asked about, its pages, and how it stopped if it did not end.</summary>
+    private sealed record SliceRead(IReadOnlyList<SignInFacts> SignIns, int Pages, ListOutcome? Stopped);
 
     /// <summary>
     /// Many users' sign-ins, each handed over as soon as it is read whole (not in input order), with
@@ -178,6 +277,10 @@ public static class SignInReader
             }
         }
     }
+
+    /// <summary>The query over the whole tenant's log for the time range: every user's sign-ins in it.</summary>
+    private static ListRequest WindowRequest(DateTimeOffset from, DateTimeOffset until) =>
+        ListRequest.For("/auditLogs/signIns?$filter=" + Uri.EscapeDataString($"createdDateTime ge {Timestamp(from)} and createdDateTime le {Timestamp(until, roundUp: true)}"));
 
     /// <summary>The log's userId is the object id; a UPN or name would match nothing and look like a quiet user.</summary>
     private static UserSignIns NotAnObjectId(string userId, DateTimeOffset from, DateTimeOffset until) =>

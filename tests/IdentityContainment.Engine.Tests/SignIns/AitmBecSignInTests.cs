@@ -95,6 +95,20 @@ public sealed class AitmBecSignInTests : IAsyncLifetime
         Assert.Equal(nameof(RiskLevel.High), impossible.RiskLevel);
     }
 
+    /// <summary>
+    /// The flight is a near miss only if the whole trip is: Redmond to London needs the night too, so the London sign-in
+    /// comes long enough after his last one at home, and no leg of the trip is impossible travel.
+    /// </summary>
+    [Fact]
+    public async Task Alexs_trip_from_Redmond_to_London_and_on_to_New_York_has_no_impossible_leg()
+    {
+        SignInFinding[] findings = await JudgeAsync("alexw@contoso.com");
+
+        Assert.Contains(findings, f => f.Location?.StartsWith("London", StringComparison.Ordinal) == true);
+        Assert.Contains(findings, f => f.Location?.StartsWith("New York", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(findings, f => f.ReasonCodes.Contains("ImpossibleTravel"));
+    }
+
     [Fact]
     public async Task A_revocation_months_ago_does_not_make_every_sign_in_since_suspicious()
     {

@@ -74,4 +74,22 @@ public sealed class SignInJsonTests
 
         Assert.True(SignInSignals.IsDeviceCodeFlow(facts));
     }
+
+    /// <summary>A read that holds thousands of a user's sign-ins keeps one copy of what repeats on each, not one per entry.</summary>
+    [Fact]
+    public void Sign_ins_read_with_shared_texts_keep_one_copy_of_a_repeated_user_agent_and_their_own_ids()
+    {
+        const string Entry = """{"id":"ID","createdDateTime":"2026-11-21T09:00:00Z","userId":"u","userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edg/124.0","location":{"city":"Oslo"}}""";
+        var shared = new SharedTexts();
+
+        SignInFacts first = SignInJson.Read(JsonNode.Parse(Entry.Replace("ID", "a", StringComparison.Ordinal))!, shared);
+        SignInFacts second = SignInJson.Read(JsonNode.Parse(Entry.Replace("ID", "b", StringComparison.Ordinal))!, shared);
+        SignInFacts alone = SignInJson.Read(JsonNode.Parse(Entry.Replace("ID", "c", StringComparison.Ordinal))!);
+
+        Assert.Same(first.UserAgent, second.UserAgent);
+        Assert.Same(first.City, second.City);
+        Assert.NotSame(first.UserAgent, alone.UserAgent);
+        Assert.Equal(first.UserAgent, alone.UserAgent);
+        Assert.Equal(("a", "b"), (first.Id, second.Id));
+    }
 }

@@ -13,7 +13,7 @@ namespace IdentityContainment.Engine.Tests.SignIns;
 /// </summary>
 public sealed class SignInReaderTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset From = Now.AddDays(-7);
 
     [Fact]
@@ -178,6 +178,31 @@ public sealed class SignInReaderTests
         }
     }
 
+    /// <summary>
+    /// The time range read in five slices at once: every sign-in comes out once, those on the seconds where two slices
+    /// meet included, and each slice is a query of its own.
+    /// </summary>
+    [Fact]
+    public async Task A_time_range_read_in_slices_gives_every_sign_in_once_those_on_a_boundary_too()
+    {
+        Scenario scenario = Tenant(users: 2, out string[] ids);
+        IReadOnlyList<(DateTimeOffset From, DateTimeOffset Until)> slices = SignInReader.Slices(From, Now, 5);
+        SignInRecord[] log = Log(ids[0], count: 500, first: From, apart: TimeSpan.FromMinutes(20))
+            .Concat(slices.Skip(1).Select((s, i) => Record(ids[1], $"boundary-{i}", s.From)))
+            .ToArray();
+        await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions { ScenarioObject = scenario with { SignIns = log } });
+        using GraphConnection connection = await SandboxConnections.AsAutomationAppAsync(sandbox);
+        sandbox.Requests.Clear();
+
+        IReadOnlyList<UserSignIns> results = await SignInReader.ReadWindowAsync(connection, ids, From, Now, CancellationToken.None, slices: 5);
+
+        Assert.Equal(5, slices.Count);
+        Assert.Equal(500, results.Single(r => r.UserId == ids[0]).SignIns.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(500, results.Single(r => r.UserId == ids[0]).SignIns.Count);
+        Assert.Equal(4, results.Single(r => r.UserId == ids[1]).SignIns.Count);
+        Assert.Equal(5, sandbox.Requests.Snapshot().Count(r => r.Path.StartsWith("/auditLogs/signIns", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task A_refused_time_range_query_is_every_asked_users_error()
     {
@@ -221,14 +246,14 @@ public sealed class SignInReaderTests
     private static readonly SignInLocation NewYork = new() { City = "New York", CountryOrRegion = "US", GeoCoordinates = new GeoCoordinates { Latitude = 40.7128, Longitude = -74.0060 } };
 
     /// <summary>A generated tenant (no attack of its own) and the ids of its first <paramref name="users"/> ordinary users.</summary>
-    private static Scenario Tenant(int users, out string[] ids)
+    internal static Scenario Tenant(int users, out string[] ids)
     {
         Scenario scenario = ScenarioGenerator.Generate(new GeneratedTenantOptions { Users = users, CompromisedUsers = 0, Now = Now });
         ids = scenario.Users.Where(u => !u.IsGuest).Select(u => u.Id).Take(users).ToArray();
         return scenario with { SignIns = Array.Empty<SignInRecord>() };
     }
 
-    private static IEnumerable<SignInRecord> Log(string userId, int count, DateTimeOffset first, TimeSpan? apart = null) =>
+    internal static IEnumerable<SignInRecord> Log(string userId, int count, DateTimeOffset first, TimeSpan? apart = null) =>
         Enumerable.Range(0, count).Select(i => Record(userId, $"{userId}-{i:D5}", first + TimeSpan.FromTicks((apart ?? TimeSpan.FromMinutes(10)).Ticks * i)));
 
     private static SignInRecord Record(string userId, string id, DateTimeOffset at) => new()

@@ -148,6 +148,10 @@ public sealed class AitmBecSignInHistoryTests
             var hours = (Created(newYork) - Created(london)).TotalHours;
             Assert.Equal(8, hours, 3);
             Assert.InRange(DistanceKm(london, newYork) / hours, 500, 800);
+
+            // The way over is a flight too: his last sign-in before London (at home, near Redmond) is far enough back.
+            var before = alex.Where(s => Created(s) < Created(london)).MaxBy(Created)!;
+            Assert.InRange(DistanceKm(before, london) / (Created(london) - Created(before)).TotalHours, 0, 800);
         }
 
         var (leeServer, lee) = await ReadAsync(LeeUpn);

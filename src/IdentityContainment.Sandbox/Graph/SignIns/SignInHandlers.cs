@@ -18,9 +18,44 @@ internal static class SignInHandlers
                 "Neither tenant is B2C or tenant doesn't have premium license");
         var (query, error) = CollectionQuery<SignInRecord>.Read(context, SignInProjection.Properties, SignInFilter.Properties,
             CollectionPageSizes.SignIns, allowSelect: false, allowOr: false);
-        // The tenant keeps sign-ins newest first with ties by id, which is the ordinal order of the paging key: no sort
-        // per request, which matters for benchmark tenants with hundreds of thousands of sign-ins.
-        return error ?? query!.Answer(SignInProjection.EntitySet, context.Tenant.SignIns, NewestFirstKey, SignInProjection.Properties);
+        if (error is not null)
+            return error;
+        // The tenant keeps sign-ins newest first with ties by id, which is the ordinal order of the paging key: no sort per
+        // request, and a page after a $skiptoken starts where a binary search puts it instead of after a scan of every
+        // earlier sign-in, which matters for benchmark tenants with hundreds of thousands of sign-ins.
+        var signIns = context.Tenant.SignIns;
+        var (page, hasMore) = PageFrom(signIns, query!.Paging.AfterKey is { } after ? FirstAfter(signIns, after) : 0, query.Match, query.Paging.Size);
+        return query.Answer(SignInProjection.EntitySet, page, hasMore, NewestFirstKey, SignInProjection.Properties);
+    }
+
+    /// <summary>The first position whose paging key comes after <paramref name="afterKey"/>: keys grow along the list.</summary>
+    private static int FirstAfter(IReadOnlyList<SignInRecord> signIns, string afterKey)
+    {
+        int low = 0, high = signIns.Count;
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (string.CompareOrdinal(NewestFirstKey(signIns[middle]), afterKey) > 0)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
+    }
+
+    /// <summary>Up to <paramref name="size"/> matching sign-ins from <paramref name="start"/> on, and whether more match.</summary>
+    private static (IReadOnlyList<SignInRecord> Page, bool HasMore) PageFrom(IReadOnlyList<SignInRecord> signIns, int start, Func<SignInRecord, bool> match, int size)
+    {
+        var page = new List<SignInRecord>(Math.Min(size, 1000));
+        for (var i = start; i < signIns.Count; i++)
+        {
+            if (!match(signIns[i]))
+                continue;
+            if (page.Count == size)
+                return (page, true);
+            page.Add(signIns[i]);
+        }
+        return (page, false);
     }
 
     private static string NewestFirstKey(SignInRecord signIn) => NewestFirstPageKey.Of(signIn.CreatedDateTime, signIn.Id);
