@@ -158,9 +158,13 @@ try {
     $suspiciousSignIns
     $compromisedSinceOf = @{}
     foreach ($user in $users) {
-        $earliest = $suspiciousSignIns | Where-Object UserId -EQ $user.Id | Sort-Object CreatedDateTime | Select-Object -First 1
+        $earliest = $null
+        foreach ($signIn in $suspiciousSignIns) {
+            if ($signIn.UserId -eq $user.Id -and ($null -eq $earliest -or $signIn.CreatedDateTime -lt $earliest)) { $earliest = $signIn.CreatedDateTime }
+        }
+
         if ($CompromisedSince) { $compromisedSinceOf[$user.Id] = $CompromisedSince.ToUniversalTime() }
-        elseif ($earliest) { $compromisedSinceOf[$user.Id] = $earliest.CreatedDateTime.UtcDateTime }
+        elseif ($earliest) { $compromisedSinceOf[$user.Id] = $earliest.UtcDateTime }
     }
 
     # Object ids of the users with a start; the others as they were given (a user Get-ContainmentUser could not read
@@ -169,7 +173,7 @@ try {
     $withoutStart = @($UserId | Where-Object { -not ($userNamed[$_] -and $compromisedSinceOf.ContainsKey($userNamed[$_].Id)) })
     $unexplained = @($withoutStart | Where-Object { $userNamed[$_] })
     if ($unexplained) {
-        $PSCmdlet.WriteWarning("No compromise start for $($unexplained.Count) user(s) ($(($unexplained | Select-Object -First 5) -join ', ')$(if ($unexplained.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
+        $PSCmdlet.WriteWarning("No compromise start for $($unexplained.Count) user(s) ($(@($unexplained)[0..4] -join ', ')$(if ($unexplained.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
     }
 
     # Close the consent an attacker's app holds: a grant with offline_access outlives the password and the sessions.
@@ -177,7 +181,8 @@ try {
     # in the job output for Restore-OAuthGrant, and the apps are disabled so no consent brings them back. Before the
     # revocation below, so that it also ends the sessions those apps' tokens came from (which answers the removal's
     # warning about tokens already issued).
-    $firstStart = $compromisedSinceOf.Values | Sort-Object | Select-Object -First 1
+    $firstStart = $null
+    foreach ($start in $compromisedSinceOf.Values) { if ($null -eq $firstStart -or $start -lt $firstStart) { $firstStart = $start } }
     $hunt = @{ MinimumRisk = 'High' }
     if ($firstStart) { $hunt.Since = $firstStart }
     $UserId | Get-SuspiciousOAuthGrant @hunt -ErrorVariable +failed |

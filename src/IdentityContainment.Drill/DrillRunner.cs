@@ -43,6 +43,7 @@ internal sealed class DrillRunner
         KeptConsents.Print(sandbox.Tenant, footholds, compromised.Select(u => sandbox.Tenant.FindUser(u)?.Id ?? u).ToHashSet(StringComparer.OrdinalIgnoreCase), _output);
         MailLeaks.Print(sandbox.Tenant, compromised, _output);
         KeptInboxRules.Print(sandbox.Tenant, footholds, compromised, _output);
+        KeptMethodsAndDevices.Print(sandbox.Tenant, footholds, compromised, _output);
         return footholds.Count(f => f.IsOpen);
     }
 

@@ -36,9 +36,20 @@ public sealed class DrillTests
         Assert.Contains("WARNING No -ExchangeOrganization", output, StringComparison.Ordinal);
         Assert.Matches(@"OPEN\s+MailboxForwarding\s+adelev@contoso\.com\s+aitm-mailbox-forwarding", output);
         Assert.Contains("LEAKS   adelev@contoso.com", output, StringComparison.Ordinal);
-        Assert.Contains("NOT contained: 3 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
+        // The compromise start comes from the sign-in log (the drill gives no -CompromisedSince): the attacker's two
+        // methods are removed and their device disabled, while her own methods and devices stay.
+        Assert.Matches(@"High \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ adelev@contoso\.com OfficeHome from 192\.0\.2\.200", output);
+        Assert.Equal(2, CountOf(output, "RemoveAuthenticationMethod adelev@contoso.com: Succeeded"));
+        Assert.Contains("DisableDevice adelev@contoso.com: Succeeded", output, StringComparison.Ordinal);
+        Assert.Matches(@"closed\s+AuthenticationMethod\s+adelev@contoso\.com\s+aitm-authenticator", output);
+        Assert.Matches(@"closed\s+AuthenticationMethod\s+adelev@contoso\.com\s+aitm-phone", output);
+        Assert.Contains("kept  MicrosoftAuthenticator 'iPhone 14'  adelev@contoso.com", output, StringComparison.Ordinal);
+        Assert.Contains("kept  Phone 'mobile'  adelev@contoso.com", output, StringComparison.Ordinal);
+        Assert.Contains("kept  device 'CONTOSO-LT-0142'  adelev@contoso.com  enabled", output, StringComparison.Ordinal);
+        Assert.Contains("kept  device 'Adele's iPhone'  adelev@contoso.com  enabled", output, StringComparison.Ordinal);
+        Assert.Contains("NOT contained: 1 of 10 footholds still give the attacker access.", output, StringComparison.Ordinal);
         Assert.Contains("WARNING No -KeyVaultUri: the temporary passwords are reset, but they cannot be retrieved from this job.", output, StringComparison.Ordinal);
-        Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 4 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
+        Assert.Contains("Summary of Reset-CompromisedPassword: 1 user(s), 3 succeeded, 0 failed, 0 error(s) (0 in all steps); passwords: 0 in Key Vault, 1 only in the output", output, StringComparison.Ordinal);
         Assert.Equal(1, exitCode);
     }
 

@@ -115,7 +115,7 @@ public sealed class RemoveAuthenticationMethodInputTests : IClassFixture<Sandbox
             $found = Get-SuspiciousAuthenticationMethod -UserId adelev@contoso.com -Since ([datetime]::UtcNow.AddDays(-2)) -MinimumRisk High
             $live = $found | Where-Object MethodId -eq $Galaxy
             $phone = $found | Where-Object MethodId -eq $Phone
-            $reimported = [pscustomobject]@{ UserId = $phone.UserId; UserPrincipalName = $phone.UserPrincipalName; MethodId = $phone.MethodId; Type = 'Phone'; DisplayDetail = $phone.DisplayDetail; CreatedDateTime = $phone.CreatedDateTime.ToString('o'); RiskLevel = 'High'; ReasonCodes = 'AuthMethodRegisteredSinceCompromise AuthMethodPhoneAbroad' }
+            $reimported = [pscustomobject]@{ UserId = $phone.UserId; UserPrincipalName = $phone.UserPrincipalName; MethodId = $phone.MethodId; Type = 'Phone'; DisplayDetail = $phone.DisplayDetail; CreatedDateTime = ''; RiskLevel = 'High'; ReasonCodes = 'AuthMethodRegisteredSinceCompromiseByAuditLog AuthMethodPhoneAbroad' }
             $noId = [pscustomobject]@{ UserId = $phone.UserId; Type = 'Phone'; RiskLevel = 'High' }
             $live, [pscustomobject]@{ Colour = 'blue' }, $reimported, $noId | Remove-SuspiciousAuthenticationMethod -Confirm:$false
             """,

@@ -35,7 +35,7 @@ public sealed class SuspiciousDeviceTests : IClassFixture<SandboxFixture>
         string adele = Sandbox.Tenant.FindUser(Adele)!.Id;
         return $$"""
             $signIns = @(
-                [pscustomobject]@{ UserId = '{{adele}}'; UserPrincipalName = '{{Adele}}'; CreatedDateTime = [datetime]::UtcNow.AddHours(-6); DeviceId = '{{attackers.DeviceId}}'; RiskLevel = 'High'; ReasonCodes = @('SignInAfterRevocation') }
+                [pscustomobject]@{ UserId = '{{adele}}'; UserPrincipalName = '{{Adele}}'; CreatedDateTime = [datetime]::UtcNow.AddHours(-6); DeviceId = '{{attackers.DeviceId}}'; RiskLevel = 'High'; ReasonCodes = @('ImpossibleTravel', 'NewIpAddress', 'NewCountry', 'SignInAfterRevocation') }
                 [pscustomobject]@{ UserId = '{{adele}}'; UserPrincipalName = '{{Adele}}'; CreatedDateTime = [datetime]::UtcNow.AddDays(-1); DeviceId = '{{laptop.DeviceId}}'; RiskLevel = 'Low'; ReasonCodes = @('NewCity') }
                 [pscustomobject]@{ UserId = '{{adele}}'; DeviceId = '{{attackers.DeviceId}}'; RiskLevel = 'High' }
             )

@@ -7,8 +7,8 @@ namespace IdentityContainment.AuthenticationMethods;
 /// <summary>
 /// The hunt of one run of Get-SuspiciousAuthenticationMethod: each user's methods read (with the usage location the
 /// phone check needs), judged as they arrive against the run's criteria, and written when the options report them.
-/// With a compromise start, the security info registered since then is read from the directory audit log once, before
-/// the first user: it dates the methods Graph lists without a createdDateTime.
+/// With a compromise start or flagged sign-ins, the security info registered since then is read from the directory audit
+/// log once, before the first user: it dates the methods Graph lists without a createdDateTime.
 /// </summary>
 public sealed class AuthenticationMethodHunt
 {
@@ -38,10 +38,18 @@ public sealed class AuthenticationMethodHunt
         await _reader.ReadAsync(users, new JudgingSink<AuthenticationMethodFacts, AuthenticationMethodFinding>(results, m => Judge(m, criteria)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MethodReviewCriteria> CriteriaAsync(IResultSink<AuthenticationMethodFinding> results, CancellationToken cancellationToken) =>
-        _options.Criteria.Since is { } since
-            ? _options.Criteria with { Registrations = await SecurityInfoLog.ReadAsync(_connection, since, results, cancellationToken).ConfigureAwait(false) }
-            : _options.Criteria;
+    /// <summary>
+    /// The run's criteria with the security info registered since the compromise start, or, without one, since the
+    /// earliest flagged sign-in (a method registered in its session is dated by the log too). Neither: nothing to read.
+    /// </summary>
+    private async Task<MethodReviewCriteria> CriteriaAsync(IResultSink<AuthenticationMethodFinding> results, CancellationToken cancellationToken)
+    {
+        MethodReviewCriteria criteria = _options.Criteria;
+        DateTimeOffset? from = criteria.Since ?? criteria.SuspiciousSignIns.Select(s => (DateTimeOffset?)s.At).Min();
+        return from is { } start
+            ? criteria with { Registrations = await SecurityInfoLog.ReadAsync(_connection, start, results, cancellationToken).ConfigureAwait(false) }
+            : criteria;
+    }
 
     private IEnumerable<AuthenticationMethodFinding> Judge(AuthenticationMethodFacts method, MethodReviewCriteria criteria)
     {

@@ -7,8 +7,11 @@ public sealed record MethodUnderReview(AuthenticationMethodFacts Method, MethodR
     public bool RegisteredSinceCompromise =>
         Criteria.Since is { } since && Method.CreatedDateTime is { } created && created >= since;
 
-    /// <summary>The registration time cannot place the method before the compromise: no date, and a compromise start to compare with.</summary>
-    public bool RegistrationTimeUnknown => Criteria.Since is not null && Method.CreatedDateTime is null;
+    /// <summary>
+    /// The registration time cannot place the method before the compromise: a compromise start to compare with, no date
+    /// from Graph, and none of its kind from the audit log either (a logged one is its own, stronger rule).
+    /// </summary>
+    public bool RegistrationTimeUnknown => Criteria.Since is not null && Method.CreatedDateTime is null && LoggedRegistrationSinceCompromise is null;
 
     /// <summary>
     /// For a method Graph gives no date: the latest registration of its kind (and phone type) the audit log records for
