@@ -5,7 +5,7 @@ Contains compromised users: the runbook to deploy to Azure Automation, and the s
 .DESCRIPTION
 Signs in with the Automation account's managed identity and works through the containment order for each user:
 record the state before containment; read the sign-in log for where the attacker went, and take each user's earliest
-suspicious sign-in as the start of the compromise (unless -CompromisedSince says when); close what the attacker left
+successful suspicious sign-in as the start of the compromise (unless -CompromisedSince says when); close what the attacker left
 behind; revoke every session (disabling the account first with -DisableAccount) and mark the users confirmed
 compromised; then reset the password to a random temporary one. What the attacker left behind, closed before the
 revocation: the OAuth consents the hunt rates High are removed and their apps disabled (Remove-SuspiciousOAuthGrant);
@@ -84,8 +84,8 @@ Disable each account before revoking its sessions (Microsoft's emergency order).
 disabled on-premises; the runbook says so and goes on.
 
 .PARAMETER CompromisedSince
-When the compromise began (from the alert, or a longer look at the logs). Without it, each user's earliest suspicious
-sign-in of the last 7 days is taken (Get-SuspiciousSignIn). Known either way, the users are also confirmed compromised
+When the compromise began (from the alert, or a longer look at the logs). Without it, each user's earliest successful
+suspicious sign-in of the last 7 days is taken (a failed one only when no attempt succeeded) (Get-SuspiciousSignIn). Known either way, the users are also confirmed compromised
 in Identity Protection, and the methods and devices registered since then weigh as the attacker's.
 
 .PARAMETER KeyVaultUri
@@ -150,21 +150,36 @@ try {
 
     # Where the attacker went: each user's sign-ins of the last 7 days that the analysis rates Medium or High (password
     # spray, MFA fatigue, proxy phishing, token replay, impossible travel...) go to the job output as the record, and
-    # the earliest is when that user's compromise began, unless -CompromisedSince says so. The sign-in log needs
+    # the earliest successful one is when that user's compromise began, unless -CompromisedSince says so. The sign-in log needs
     # Entra ID P1: without it the error says so, and the steps below go on with -CompromisedSince or without a start.
     $signInWindow = @{ MinimumRisk = 'Medium' }
     if ($CompromisedSince -and $CompromisedSince.ToUniversalTime() -lt [datetime]::UtcNow.AddDays(-7)) { $signInWindow.Since = $CompromisedSince }
-    $suspiciousSignIns = @($users | ForEach-Object Id | Get-SuspiciousSignIn @signInWindow -ErrorVariable +failed)
+    # Without the licence the cmdlet stops once for the tenant: the runbook says so and goes on without the log.
+    $suspiciousSignIns = @()
+    $signInLogRead = $true
+    try {
+        $suspiciousSignIns = @($users | ForEach-Object Id | Get-SuspiciousSignIn @signInWindow -ErrorVariable +failed)
+    }
+    catch {
+        # -ErrorVariable has it for the summary already; the job's error stream gets it once, here.
+        $signInLogRead = $false
+        $PSCmdlet.WriteError($_)
+    }
+
     $suspiciousSignIns
     $compromisedSinceOf = @{}
     foreach ($user in $users) {
+        # The earliest successful one: nothing the attacker registered predates their first way in, and a spray that
+        # failed for days would put the user's own new methods under suspicion. Only failures: the earliest of those.
         $earliest = $null
         foreach ($signIn in $suspiciousSignIns) {
-            if ($signIn.UserId -eq $user.Id -and ($null -eq $earliest -or $signIn.CreatedDateTime -lt $earliest)) { $earliest = $signIn.CreatedDateTime }
+            if ($signIn.UserId -ne $user.Id) { continue }
+            $better = $null -eq $earliest -or $(if (($signIn.ErrorCode -eq 0) -ne ($earliest.ErrorCode -eq 0)) { $signIn.ErrorCode -eq 0 } else { $signIn.CreatedDateTime -lt $earliest.CreatedDateTime })
+            if ($better) { $earliest = $signIn }
         }
 
         if ($CompromisedSince) { $compromisedSinceOf[$user.Id] = $CompromisedSince.ToUniversalTime() }
-        elseif ($earliest) { $compromisedSinceOf[$user.Id] = $earliest.UtcDateTime }
+        elseif ($earliest) { $compromisedSinceOf[$user.Id] = $earliest.CreatedDateTime.UtcDateTime }
     }
 
     # Object ids of the users with a start; the others as they were given (a user Get-ContainmentUser could not read
@@ -173,7 +188,7 @@ try {
     $withoutStart = @($UserId | Where-Object { -not ($userNamed[$_] -and $compromisedSinceOf.ContainsKey($userNamed[$_].Id)) })
     $unexplained = @($withoutStart | Where-Object { $userNamed[$_] })
     if ($unexplained) {
-        $PSCmdlet.WriteWarning("No compromise start for $($unexplained.Count) user(s) ($(@($unexplained)[0..4] -join ', ')$(if ($unexplained.Count -gt 5) { ', ...' })): their sign-in log shows nothing suspicious in the last 7 days and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
+        $PSCmdlet.WriteWarning("No compromise start for $($unexplained.Count) user(s) ($(@($unexplained)[0..4] -join ', ')$(if ($unexplained.Count -gt 5) { ', ...' })): $(if ($signInLogRead) { 'their sign-in log shows nothing suspicious in the last 7 days' } else { 'the sign-in log could not be read (see the error)' }) and -CompromisedSince was not given. Their authentication methods and devices were not hunted and they are not confirmed compromised; run the runbook again for them with -CompromisedSince.")
     }
 
     # Close the consent an attacker's app holds: a grant with offline_access outlives the password and the sessions.

@@ -56,6 +56,26 @@ public sealed class GetSuspiciousAuthenticationMethodTests : IClassFixture<Sandb
     }
 
     [Fact]
+    public void Since_takes_a_findings_DateTimeOffset_and_SuspiciousSignIn_takes_the_nothing_a_quiet_users_sign_ins_give()
+    {
+        using HostedPowerShell shell = _fixture.ConnectedShell();
+
+        // A finding's CreatedDateTime is a DateTimeOffset, which PowerShell cannot turn into a DateTime by itself; and
+        // Get-SuspiciousSignIn for a user with nothing suspicious gives $null.
+        ScriptResult result = shell.Run(
+            """
+            $start = [DateTimeOffset]::UtcNow.AddDays(-2).ToOffset([TimeSpan]::FromHours(2))
+            $signIns = $null
+            Get-SuspiciousAuthenticationMethod -UserId adelev@contoso.com -Since $start -SuspiciousSignIn $signIns -MinimumRisk High
+            Get-SuspiciousDevice -UserId adelev@contoso.com -Since $start -SuspiciousSignIn @() -MinimumRisk High
+            """);
+
+        Assert.Empty(result.AllErrors);
+        Assert.Equal(AttackersMethods, result.Rows("AuthenticationMethodFinding").Where(f => (string)f.RiskLevel == "High").Select(f => (string)f.MethodId).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("DESKTOP-R8T2KQ9", (string)Assert.Single(result.Rows("DeviceFinding")).DisplayName);
+    }
+
+    [Fact]
     public void MinimumRisk_High_still_reports_the_kind_the_module_does_not_know_and_IncludeNonSuspicious_adds_her_own_as_None()
     {
         using HostedPowerShell shell = _fixture.ConnectedShell();

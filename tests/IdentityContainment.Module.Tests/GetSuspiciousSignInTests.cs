@@ -77,8 +77,9 @@ public sealed class GetSuspiciousSignInTests : IClassFixture<AitmBecSignInFixtur
         Assert.Empty(result.AllErrors);
         dynamic start = Assert.Single(result.Rows("SignInFinding"));
         Assert.Equal(Adele, (string)start.UserPrincipalName);
-        Assert.Equal("192.0.2.200", (string)start.IpAddress);
-        Assert.True((DateTimeOffset)start.CreatedDateTime < DateTimeOffset.UtcNow.AddDays(-3), "The spray, three days ago, began the compromise.");
+        // The attacker's first way in (the phishing proxy's successful sign-in), not the spray that failed before it.
+        Assert.Equal(("198.51.100.77", 0), ((string)start.IpAddress, (int)start.ErrorCode));
+        Assert.Contains("OfficeHomeWithoutDevice", (string[])start.ReasonCodes);
         Assert.Contains(result.Verbose, v => v.Contains("No sign-in of nestorw@contoso.com at Medium risk or above", StringComparison.Ordinal));
     }
 

@@ -131,9 +131,11 @@ public sealed class AuthenticationMethodReader
 
             user.Reported = true;
             var owner = new MethodOwner(user.User.Id, user.User.UserPrincipalName, known.TryGetValue(user.User.Id, out string? location) ? location : null);
-            foreach (JsonNode item in user.Items)
+            AuthenticationMethodFacts[] methods = user.Items.Select(item => AuthenticationMethodJson.Read(item, owner)).ToArray();
+            AuthenticationMethodFacts[] undated = methods.Where(m => m.CreatedDateTime is null).ToArray();
+            foreach (AuthenticationMethodFacts method in methods)
             {
-                results.Succeeded(AuthenticationMethodJson.Read(item, owner));
+                results.Succeeded(method with { UndatedOfUser = undated });
             }
 
             user.Items.Clear();

@@ -20,12 +20,14 @@ public sealed class GetSuspiciousAuthenticationMethodCommand : UserPipelineCmdle
 
     /// <summary>When the compromise began: methods registered from then on are High.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Findings of Get-SuspiciousSignIn, live or re-imported: methods registered within such a sign-in's session are flagged.</summary>
     [Parameter]
-    [ValidateNotNull]
-    public PSObject?[] SuspiciousSignIn { get; set; } = Array.Empty<PSObject?>();
+    [AllowNull]
+    [AllowEmptyCollection]
+    public PSObject?[]? SuspiciousSignIn { get; set; }
 
     /// <summary>The lowest risk reported: Low (any rule fired), Medium or High. Methods of a kind the module does not know are always reported.</summary>
     [Parameter]

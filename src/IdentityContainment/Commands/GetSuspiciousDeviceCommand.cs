@@ -21,12 +21,14 @@ public sealed class GetSuspiciousDeviceCommand : UserPipelineCmdlet
 
     /// <summary>When the compromise began: devices registered since then weigh more.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Output of Get-SuspiciousSignIn (live or re-imported): devices those sign-ins came from weigh more.</summary>
     [Parameter]
-    [ValidateNotNull]
-    public PSObject[] SuspiciousSignIn { get; set; } = Array.Empty<PSObject>();
+    [AllowNull]
+    [AllowEmptyCollection]
+    public PSObject?[]? SuspiciousSignIn { get; set; }
 
     /// <summary>The lowest risk reported: Low (any rule fired), Medium or High.</summary>
     [Parameter]

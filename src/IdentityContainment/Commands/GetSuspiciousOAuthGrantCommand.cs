@@ -24,6 +24,7 @@ public sealed class GetSuspiciousOAuthGrantCommand : UserPipelineCmdlet
 
     /// <summary>When the compromise began: consents given since then are read from the directory audit log and weigh more.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>Report grants to Microsoft's own apps too.</summary>

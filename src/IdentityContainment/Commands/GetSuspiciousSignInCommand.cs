@@ -24,10 +24,12 @@ public sealed class GetSuspiciousSignInCommand : UserPipelineCmdlet
 
     /// <summary>The first sign-in judged (when the compromise began); default 7 days before -Until.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>The last sign-in judged; default now.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Until { get; set; }
 
     /// <summary>Also the sign-ins no rule fired on (RiskLevel None): the user's whole window.</summary>

@@ -31,6 +31,7 @@ public sealed class RevokeCompromisedSessionCommand : UserPipelineCmdlet
 
     /// <summary>When the compromise began: devices registered from then on are disabled with -DisableDevice.</summary>
     [Parameter]
+    [PointInTimeTransformation]
     public DateTime? Since { get; set; }
 
     /// <summary>

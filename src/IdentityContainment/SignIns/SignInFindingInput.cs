@@ -48,6 +48,7 @@ public static class SignInFindingInput
                 IpAddress = Text(input, nameof(SignInFinding.IpAddress)),
                 DeviceId = Text(input, nameof(SignInFinding.DeviceId)),
                 Device = Text(input, nameof(SignInFinding.Device)),
+                ErrorCode = int.TryParse(Text(input, nameof(SignInFinding.ErrorCode)), out int errorCode) ? errorCode : 0,
                 RiskLevel = Text(input, nameof(SignInFinding.RiskLevel)) ?? nameof(RiskLevel.None),
                 ReasonCodes = Texts(input, nameof(SignInFinding.ReasonCodes)),
             });

@@ -45,6 +45,13 @@ public sealed class AuthenticationMethodRulesTests
         new("AuthMethodRegisteredSinceCompromiseByAuditLog",
             Review(Authenticator(null), Criteria with { Registrations = new[] { Registered("U1", Since.AddMinutes(1), AuthenticationMethodType.MicrosoftAuthenticator) } }),
             Review(Authenticator(null), Criteria with { Registrations = new[] { Registered("u1", Since.AddMinutes(-1), AuthenticationMethodType.MicrosoftAuthenticator) } })),
+        // Undated beside the user's own undated Authenticator, one Authenticator registration logged since the compromise:
+        // the log cannot say which is the attacker's. The near miss the same method alone, which the log does tell apart.
+        new("AuthMethodLoggedRegistrationAmbiguous",
+            Review(Authenticator(null) with { UndatedOfUser = new[] { Authenticator(null), Authenticator(null) with { Id = "m2", DisplayName = "Galaxy S21" } } },
+                Criteria with { Registrations = new[] { Registered("u1", Since.AddMinutes(1), AuthenticationMethodType.MicrosoftAuthenticator) } }),
+            Review(Authenticator(null) with { UndatedOfUser = new[] { Authenticator(null) } },
+                Criteria with { Registrations = new[] { Registered("u1", Since.AddMinutes(1), AuthenticationMethodType.MicrosoftAuthenticator) } })),
         // Undated, and the log records a registration of a kind its wording does not name since the compromise began;
         // the near miss a dated method beside the same registration (its own date speaks for it).
         new("AuthMethodUndatedAmidUnnamedRegistration",

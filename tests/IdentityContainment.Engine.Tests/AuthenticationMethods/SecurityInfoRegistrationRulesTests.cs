@@ -59,6 +59,28 @@ public sealed class SecurityInfoRegistrationRulesTests
     }
 
     [Fact]
+    public void One_logged_Authenticator_beside_two_listed_undated_is_Medium_for_both_and_two_logged_are_High()
+    {
+        AuthenticationMethodFacts own = Method("authenticator");
+        AuthenticationMethodFacts attackers = Method("authenticator") with { Id = "attackers-galaxy" };
+        AuthenticationMethodFacts[] undated = { own, attackers };
+        SecurityInfoRegistration one = Logged("User registered Authenticator App with Notification and Code", Since.AddHours(2));
+        SecurityInfoRegistration another = Logged("User registered Authenticator App with Notification and Code", Since.AddHours(3));
+
+        var oneLogged = new MethodReviewCriteria { Since = Since, Now = Now, Registrations = new[] { one } };
+        foreach (AuthenticationMethodFacts method in undated)
+        {
+            AuthenticationMethodFinding finding = AuthenticationMethodJudge.Judge(method with { UndatedOfUser = undated }, oneLogged)!;
+            Assert.Equal("Medium", finding.RiskLevel);
+            Assert.Contains("AuthMethodLoggedRegistrationAmbiguous", finding.ReasonCodes);
+            Assert.Contains("2 undated methods", Assert.Single(finding.Reasons, r => r.Contains("could be", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
+        var bothLogged = oneLogged with { Registrations = new[] { one, another } };
+        Assert.All(undated, method => Assert.Equal("High", AuthenticationMethodJudge.Judge(method with { UndatedOfUser = undated }, bothLogged)!.RiskLevel));
+    }
+
+    [Fact]
     public void Without_a_compromise_start_the_log_flags_nothing()
     {
         var criteria = new MethodReviewCriteria { Now = Now, Registrations = new[] { Logged("User registered Authenticator App with Notification and Code", Since.AddHours(2)) } };

@@ -36,11 +36,18 @@ public sealed class AitmBecSignInTests : IAsyncLifetime
     {
         SignInFinding[] findings = await JudgeAsync("adelev@contoso.com");
 
-        // Password spray through a script, from Amsterdam: the earliest suspicious sign-in, so the compromise start.
+        // Password spray through a script, from Amsterdam: the earliest suspicious sign-in, but it failed.
+        SignInFinding spray = findings.OrderBy(f => f.CreatedDateTime).First(f => f.IsAtLeast(IdentityContainment.Detection.RiskLevel.Medium));
+        Assert.Equal("192.0.2.200", spray.IpAddress);
+        Assert.Contains("ToolingUserAgent", spray.ReasonCodes);
+        Assert.NotEqual(0, spray.ErrorCode);
+        Assert.True(spray.CreatedDateTime < _now.AddDays(-3));
+
+        // The compromise start is the attacker's first way in: the phishing proxy's successful sign-in from Frankfurt.
         SignInFinding start = Assert.Single(SignInSummary.EarliestPerUser(findings));
-        Assert.Equal("192.0.2.200", start.IpAddress);
-        Assert.Contains("ToolingUserAgent", start.ReasonCodes);
-        Assert.True(start.CreatedDateTime < _now.AddDays(-3));
+        Assert.Equal((0, "198.51.100.77"), (start.ErrorCode, start.IpAddress));
+        Assert.Contains("OfficeHomeWithoutDevice", start.ReasonCodes);
+        Assert.True(start.CreatedDateTime > spray.CreatedDateTime);
 
         Assert.Contains(findings, f => f.ReasonCodes.Contains("MfaFatigue") && f.ErrorCode == 500121);
 

@@ -35,6 +35,6 @@ public sealed class SignInHuntTests
         Assert.DoesNotContain(lee.Findings, f => f.ReasonCodes.Contains("SignInAfterRevocation"));
 
         IReadOnlyList<SignInFinding> starts = SignInSummary.EarliestPerUser(verdicts.SelectMany(v => v.Findings));
-        Assert.Equal("192.0.2.200", starts.Single(f => f.UserId == adele.User.Id).IpAddress);
+        Assert.Equal("198.51.100.77", starts.Single(f => f.UserId == adele.User.Id).IpAddress); // her first successful suspicious sign-in, not the failed spray
     }
 }

@@ -14,6 +14,13 @@ namespace IdentityContainment.Detection.AuthenticationMethods;
 /// </remarks>
 public sealed record AuthenticationMethodFacts
 {
+    /// <summary>
+    /// The user's methods Graph lists without a registration date, this one included when it is undated: what an audit
+    /// log registration of a kind could be, so the judge can tell whether the log points at this method or only at one
+    /// of several alike (the user's own undated Authenticator beside the attacker's). Empty when the reader did not say.
+    /// </summary>
+    public IReadOnlyList<AuthenticationMethodFacts> UndatedOfUser { get; init; } = Array.Empty<AuthenticationMethodFacts>();
+
     /// <summary>The user's object id: what the method's path names.</summary>
     public string UserId { get; init; } = string.Empty;
 

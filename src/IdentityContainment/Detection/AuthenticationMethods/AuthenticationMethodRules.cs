@@ -24,8 +24,13 @@ public static class AuthenticationMethodRules
         new DetectionRule<MethodUnderReview>(
             "AuthMethodRegisteredSinceCompromiseByAuditLog",
             70,
-            m => m.LoggedRegistrationSinceCompromise is not null,
+            m => m.LoggedRegistrationSinceCompromise is not null && m.LoggedRegistrationTellsItApart,
             m => $"has no registration date in Graph, and the directory audit log records \"{m.LoggedRegistrationSinceCompromise!.Wording}\" for this user {At(m.LoggedRegistrationSinceCompromise.At)}, after the compromise began ({At(m.Criteria.Since!.Value)}): the time comes from the audit log"),
+        new DetectionRule<MethodUnderReview>(
+            "AuthMethodLoggedRegistrationAmbiguous",
+            40,
+            m => m.LoggedRegistrationSinceCompromise is not null && !m.LoggedRegistrationTellsItApart,
+            m => $"has no registration date in Graph; the directory audit log records \"{m.LoggedRegistrationSinceCompromise!.Wording}\" for this user {At(m.LoggedRegistrationSinceCompromise.At)}, after the compromise began, but the user has {m.Method.UndatedOfUser.Count(o => m.LoggedRegistrationSinceCompromise.CanBe(o))} undated methods it could be: compare them in the Entra admin center (device name, app version) before removing one"),
         new DetectionRule<MethodUnderReview>(
             "AuthMethodUndatedAmidUnnamedRegistration",
             40,

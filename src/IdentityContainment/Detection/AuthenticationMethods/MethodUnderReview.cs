@@ -21,6 +21,21 @@ public sealed record MethodUnderReview(AuthenticationMethodFacts Method, MethodR
         Method.CreatedDateTime is null ? Criteria.RegistrationsSinceCompromise(Method.UserId).FirstOrDefault(r => r.CanBe(Method)) : null;
 
     /// <summary>
+    /// Whether the log's registrations of this method's kind since the compromise began are as many as the user's
+    /// undated methods they could be: then each of those is one of them. Fewer (one Authenticator registered, two listed
+    /// undated) and the log cannot say which is the attacker's.
+    /// </summary>
+    public bool LoggedRegistrationTellsItApart
+    {
+        get
+        {
+            SecurityInfoRegistration[] logged = Criteria.RegistrationsSinceCompromise(Method.UserId).Where(r => r.CanBe(Method)).ToArray();
+            int lookalikes = Method.UndatedOfUser.Count(other => logged.Any(r => r.CanBe(other)));
+            return logged.Length > 0 && logged.Length >= lookalikes;
+        }
+    }
+
+    /// <summary>
     /// For a method Graph gives no date: the latest registration since the compromise began whose wording names no kind
     /// the module reads, so it may have made this method.
     /// </summary>

@@ -7,8 +7,11 @@ namespace IdentityContainment.Detection.SignIns;
 public static class SignInSummary
 {
     /// <summary>
-    /// Per user, the earliest finding at <paramref name="minimum"/> or above (Medium by default: one new IP alone does not
-    /// start a compromise), in the order the users first appear.
+    /// Per user, the earliest successful sign-in at <paramref name="minimum"/> or above (Medium by default: one new IP
+    /// alone does not start a compromise), in the order the users first appear. A successful one, because nothing the
+    /// attacker registered can predate their first way in: a password spray that failed for days before the phish would
+    /// put every method and device the user added meanwhile under suspicion. A user whose suspicious sign-ins all
+    /// failed gets the earliest of those: the attack began, even if the log shows no way in.
     /// </summary>
     public static IReadOnlyList<SignInFinding> EarliestPerUser(IEnumerable<SignInFinding> findings, RiskLevel minimum = RiskLevel.Medium)
     {
@@ -26,7 +29,7 @@ public static class SignInSummary
                 order.Add(finding.UserId);
                 earliest[finding.UserId] = finding;
             }
-            else if (finding.CreatedDateTime < known.CreatedDateTime)
+            else if (StartsEarlier(finding, known))
             {
                 earliest[finding.UserId] = finding;
             }
@@ -34,6 +37,12 @@ public static class SignInSummary
 
         return order.Select(u => earliest[u]).ToArray();
     }
+
+    /// <summary>A success beats a failure; between two of the same kind, the earlier.</summary>
+    private static bool StartsEarlier(SignInFinding candidate, SignInFinding known) =>
+        (candidate.ErrorCode == 0) != (known.ErrorCode == 0)
+            ? candidate.ErrorCode == 0
+            : candidate.CreatedDateTime < known.CreatedDateTime;
 
     /// <summary>
     /// Reasons that say where or when a sign-in happened, not what signed in: a finding with only these (the victim's own
