@@ -1,10 +1,9 @@
 using System.Management.Automation;
 using IdentityContainment.Commands.Support;
-using IdentityContainment.Detection;
 using IdentityContainment.Detection.Devices;
 using IdentityContainment.Devices;
+using IdentityContainment.Pipeline;
 using IdentityContainment.SignIns;
-using IdentityContainment.Users;
 
 namespace IdentityContainment.Commands;
 
@@ -15,62 +14,20 @@ namespace IdentityContainment.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SuspiciousDevice", DefaultParameterSetName = UserSet)]
 [OutputType(typeof(DeviceFinding))]
-public sealed class GetSuspiciousDeviceCommand : UserPipelineCmdlet
+public sealed class GetSuspiciousDeviceCommand : IdentityFootholdHuntCmdlet<DeviceFinding>
 {
     private DeviceHunt? _hunt;
 
-    /// <summary>When the compromise began: devices registered since then weigh more.</summary>
-    [Parameter]
-    [PointInTimeTransformation]
-    public DateTime? Since { get; set; }
-
-    /// <summary>Output of Get-SuspiciousSignIn (live or re-imported): devices those sign-ins came from weigh more.</summary>
-    [Parameter]
-    [AllowNull]
-    [AllowEmptyCollection]
-    public PSObject?[]? SuspiciousSignIn { get; set; }
-
-    /// <summary>The lowest risk reported: Low (any rule fired), Medium or High.</summary>
-    [Parameter]
-    [ValidateSet("Low", "Medium", "High")]
-    public string MinimumRisk { get; set; } = nameof(RiskLevel.Low);
-
-    /// <summary>Also report the devices no rule flags, as RiskLevel None.</summary>
-    [Parameter]
-    public SwitchParameter IncludeNonSuspicious { get; set; }
-
     private protected override string ProgressActivity => "Reading users' devices";
 
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        SignInFindingInputResult signIns = SignInFindingInput.Read(SuspiciousSignIn);
-        foreach (string problem in signIns.Problems)
-        {
-            WriteWarning(problem);
-        }
-
+    private protected override void StartHunt(SignInFindingInputResult signIns) =>
         _hunt = new DeviceHunt(Connection, new DeviceHuntOptions
         {
-            Criteria = new DeviceReviewCriteria
-            {
-                Since = Since is { } since ? new DateTimeOffset(since.ToUniversalTime(), TimeSpan.Zero) : null,
-                SuspiciousDeviceIds = signIns.DeviceIds().ToArray(),
-            },
-            MinimumRisk = (RiskLevel)Enum.Parse(typeof(RiskLevel), MinimumRisk),
+            Criteria = new DeviceReviewCriteria { Since = SinceUtc, SuspiciousDeviceIds = signIns.DeviceIds().ToArray() },
+            MinimumRisk = MinimumLevel,
             IncludeNonSuspicious = IncludeNonSuspicious,
         });
-    }
 
-    private protected override async Task ProcessBatchAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
-    {
-        var sink = new BridgeSink<DeviceFinding>(this, Bridge);
-        IReadOnlyList<UserLookup> lookups = await Reader.LookUpAsync(userIds, cancellationToken).ConfigureAwait(false);
-        foreach (UserLookup missing in lookups.Where(l => l.User is null))
-        {
-            sink.Failed(missing.Failure(Graph.GraphOperation.ReadUser));
-        }
-
-        await _hunt!.HuntUsersAsync(lookups.Select(l => l.User).OfType<ContainmentUser>().ToList(), sink, cancellationToken).ConfigureAwait(false);
-    }
+    private protected override Task HuntAsync(IReadOnlyList<ContainmentUser> users, IResultSink<DeviceFinding> results, CancellationToken cancellationToken) =>
+        _hunt!.HuntUsersAsync(users, results, cancellationToken);
 }
