@@ -243,14 +243,23 @@ try {
     # registered passes MFA and self-service password reset after the reset, and a device they registered holds a
     # primary refresh token. What the hunts rate High is removed or disabled (each with its before-image), Medium is
     # written out for a person; the user's own methods and devices stay. Before the revocation, so that it also ends
-    # the sessions they gave. Only for users whose compromise has a start: the hunts hinge on it, and Graph reads methods
-    # at 5 requests per 10 seconds for the whole tenant.
+    # the sessions they gave. Only for users whose compromise has a start: the hunts hinge on it. Users who share a start
+    # (all of them, with -CompromisedSince) are hunted together: Graph reads methods and the audit log at 5 requests per
+    # 10 seconds for the whole tenant, and one call reads the security info log once for them all.
+    $usersFrom = [ordered]@{}
     foreach ($user in $confirmed) {
-        $identity = @{ MinimumRisk = 'Medium'; SuspiciousSignIn = $suspiciousSignIns; Since = $compromisedSinceOf[$user] }
-        $methodFindings = @($user | Get-SuspiciousAuthenticationMethod @identity -ErrorVariable +failed)
+        $start = $compromisedSinceOf[$user]
+        if (-not $usersFrom.Contains($start)) { $usersFrom[$start] = [System.Collections.Generic.List[string]]::new() }
+        $usersFrom[$start].Add($user)
+    }
+
+    foreach ($start in $usersFrom.Keys) {
+        $identity = @{ MinimumRisk = 'Medium'; SuspiciousSignIn = $suspiciousSignIns; Since = $start }
+        $group = $usersFrom[$start]
+        $methodFindings = @($group | Get-SuspiciousAuthenticationMethod @identity -ErrorVariable +failed)
         $methodFindings | Where-Object RiskLevel -NE 'High'
         $methodFindings | Where-Object RiskLevel -EQ 'High' | Remove-SuspiciousAuthenticationMethod -Confirm:$false -ErrorVariable +failed
-        $deviceFindings = @($user | Get-SuspiciousDevice @identity -ErrorVariable +failed)
+        $deviceFindings = @($group | Get-SuspiciousDevice @identity -ErrorVariable +failed)
         $deviceFindings | Where-Object RiskLevel -NE 'High'
         $deviceFindings | Where-Object RiskLevel -EQ 'High' | Disable-SuspiciousDevice -Confirm:$false -ErrorVariable +failed
     }
