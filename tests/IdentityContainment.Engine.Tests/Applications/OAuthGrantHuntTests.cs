@@ -36,14 +36,14 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
     [Fact]
     public async Task The_phished_users_grants_are_high_with_when_and_by_whom_and_Microsofts_own_app_is_left_out()
     {
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { Since = IncidentStart });
 
         await hunt.HuntUsersAsync(await Users("adelev", "leeg", "diegos", "alexw"), results, CancellationToken.None);
 
         Assert.Empty(results.Errors);
         Assert.Empty(results.Warnings);
-        OAuthGrantFinding[] phished = results.Findings.Where(f => f.ClientServicePrincipalId == PhishingApp).ToArray();
+        OAuthGrantFinding[] phished = results.Items.Where(f => f.ClientServicePrincipalId == PhishingApp).ToArray();
         Assert.Equal(new[] { "adelev@contoso.com", "diegos@contoso.com", "diegos@contoso.com", "leeg@contoso.com" }, phished.Select(f => f.PrincipalUserPrincipalName).Order());
         Assert.All(phished, f => Assert.Equal("High", f.RiskLevel));
         Assert.All(phished, f => Assert.Contains("OAuthConsentedDuringIncident", f.ReasonCodes));
@@ -52,39 +52,39 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
         Assert.Contains(phished, f => f.Scopes.Contains("Microsoft Graph: Mail.ReadWrite"));
 
         // The tenant-wide grants cover these users too: the hijacked admin consent is found, with its admin.
-        OAuthGrantFinding archive = Assert.Single(results.Findings, f => f.ClientServicePrincipalId == ArchiveApp);
+        OAuthGrantFinding archive = Assert.Single(results.Items, f => f.ClientServicePrincipalId == ArchiveApp);
         Assert.Equal(("AllPrincipals", true, "High"), (archive.ConsentType, archive.AdminConsent, archive.RiskLevel));
         Assert.Equal("meganb@contoso.com", archive.ConsentedBy);
 
         // The verified payroll app is broad but not high; Microsoft's own Office app is not a finding at all.
-        Assert.NotEqual("High", Assert.Single(results.Findings, f => f.ClientServicePrincipalId == PayrollApp).RiskLevel);
-        Assert.DoesNotContain(results.Findings, f => f.ClientServicePrincipalId == MicrosoftOffice);
+        Assert.NotEqual("High", Assert.Single(results.Items, f => f.ClientServicePrincipalId == PayrollApp).RiskLevel);
+        Assert.DoesNotContain(results.Items, f => f.ClientServicePrincipalId == MicrosoftOffice);
     }
 
     [Fact]
     public async Task Tenant_wide_grants_are_reported_once_per_run_and_first_party_apps_only_when_asked()
     {
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { IncludeFirstParty = true });
 
         await hunt.HuntUsersAsync(await Users("adelev", "leeg"), results, CancellationToken.None);
         await hunt.HuntUsersAsync(await Users("diegos", "alexw"), results, CancellationToken.None);
 
-        Assert.Single(results.Findings, f => f.ClientServicePrincipalId == ArchiveApp && f.GrantKind == "Delegated");
-        Assert.Single(results.Findings, f => f.ClientServicePrincipalId == MicrosoftOffice);
+        Assert.Single(results.Items, f => f.ClientServicePrincipalId == ArchiveApp && f.GrantKind == "Delegated");
+        Assert.Single(results.Items, f => f.ClientServicePrincipalId == MicrosoftOffice);
     }
 
     [Fact]
     public async Task A_user_without_grants_gives_no_finding_and_no_error()
     {
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { Since = IncidentStart });
 
         // The tenant-wide grants are reported with the first batch whoever is in it; none of them is this user's.
         await hunt.HuntUsersAsync(await Users("isaiahl"), results, CancellationToken.None);
 
         Assert.Empty(results.Errors);
-        Assert.DoesNotContain(results.Findings, f => f.PrincipalId is not null);
+        Assert.DoesNotContain(results.Items, f => f.PrincipalId is not null);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
     {
         // Grants are readable with DelegatedPermissionGrant.ReadWrite.All; the audit log needs AuditLog.Read.All or Directory.Read.All.
         using GraphConnection withoutAudit = await SandboxConnections.AsAutomationAppAsync(_sandbox, null, "User.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "AppRoleAssignment.ReadWrite.All", "Application.Read.All");
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(withoutAudit, new OAuthHuntOptions { Since = IncidentStart });
 
         await hunt.HuntUsersAsync(await Users("adelev", "leeg"), results, CancellationToken.None);
@@ -101,14 +101,14 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
         Assert.Empty(results.Errors);
         string warning = Assert.Single(results.Warnings);
         Assert.Contains("AuditLog.Read.All", warning, StringComparison.Ordinal);
-        Assert.Contains(results.Findings, f => f.ClientServicePrincipalId == PhishingApp && f.RiskLevel == "High");
-        Assert.All(results.Findings, f => Assert.Null(f.ConsentedAt));
+        Assert.Contains(results.Items, f => f.ClientServicePrincipalId == PhishingApp && f.RiskLevel == "High");
+        Assert.All(results.Items, f => Assert.Null(f.ConsentedAt));
     }
 
     [Fact]
     public async Task A_Since_beyond_the_audit_logs_retention_is_said_once_and_the_hunt_goes_on()
     {
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { Since = DateTimeOffset.UtcNow.AddDays(-45) });
 
         await hunt.HuntUsersAsync(await Users("adelev"), results, CancellationToken.None);
@@ -116,21 +116,21 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
 
         Assert.Empty(results.Errors);
         Assert.Contains("keeps consents for 30 days", Assert.Single(results.Warnings), StringComparison.Ordinal);
-        Assert.Contains(results.Findings, f => f.ClientServicePrincipalId == PhishingApp && f.RiskLevel == "High");
+        Assert.Contains(results.Items, f => f.ClientServicePrincipalId == PhishingApp && f.RiskLevel == "High");
     }
 
     [Fact]
     public async Task The_whole_tenant_gives_every_grant_and_application_permission_reading_each_app_once()
     {
-        var results = new CollectingResults();
+        var results = new KeptResults<OAuthGrantFinding>();
         var hunt = new OAuthGrantHunt(_connection, new OAuthHuntOptions { Since = IncidentStart });
         _sandbox.Requests.Clear();
 
         await hunt.HuntTenantAsync(results, null, CancellationToken.None);
 
         Assert.Empty(results.Errors);
-        Assert.Equal(4, results.Findings.Count(f => f.ClientServicePrincipalId == PhishingApp));
-        OAuthGrantFinding[] appPermissions = results.Findings.Where(f => f.GrantKind == "Application").ToArray();
+        Assert.Equal(4, results.Items.Count(f => f.ClientServicePrincipalId == PhishingApp));
+        OAuthGrantFinding[] appPermissions = results.Items.Where(f => f.GrantKind == "Application").ToArray();
         Assert.Equal(new[] { "Microsoft Graph: Mail.Read", "Office 365 Exchange Online: full_access_as_app" }, appPermissions.Select(f => f.Scopes.Single()).Order());
         Assert.All(appPermissions, f => Assert.Equal((ArchiveApp, "High"), (f.ClientServicePrincipalId, f.RiskLevel)));
 
@@ -142,40 +142,5 @@ public sealed class OAuthGrantHuntTests : IAsyncLifetime
     {
         IReadOnlyList<UserLookup> read = await new UserReader(_connection).LookUpAsync(names.Select(n => n + "@contoso.com").ToArray(), CancellationToken.None);
         return read.Select(r => r.User!).ToArray();
-    }
-
-    private sealed class CollectingResults : IResultSink<OAuthGrantFinding>
-    {
-        private readonly object _lock = new();
-
-        public List<OAuthGrantFinding> Findings { get; } = new();
-
-        public List<ContainmentException> Errors { get; } = new();
-
-        public List<string> Warnings { get; } = new();
-
-        public void Succeeded(OAuthGrantFinding result)
-        {
-            lock (_lock)
-            {
-                Findings.Add(result);
-            }
-        }
-
-        public void Failed(ContainmentException error)
-        {
-            lock (_lock)
-            {
-                Errors.Add(error);
-            }
-        }
-
-        public void Warn(string message)
-        {
-            lock (_lock)
-            {
-                Warnings.Add(message);
-            }
-        }
     }
 }

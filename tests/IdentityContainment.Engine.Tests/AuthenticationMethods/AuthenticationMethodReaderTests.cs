@@ -21,9 +21,9 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
         return new ContainmentUser { Id = user.Id, UserPrincipalName = user.UserPrincipalName };
     }
 
-    private async Task<MethodResults<AuthenticationMethodFacts>> ReadAsync(params ContainmentUser[] users)
+    private async Task<KeptResults<AuthenticationMethodFacts>> ReadAsync(params ContainmentUser[] users)
     {
-        var results = new MethodResults<AuthenticationMethodFacts>();
+        var results = new KeptResults<AuthenticationMethodFacts>();
         await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(users, results, CancellationToken.None);
         return results;
     }
@@ -34,7 +34,7 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
         ContainmentUser adele = User("adelev@contoso.com");
         ContainmentUser alex = User("alexw@contoso.com");
 
-        MethodResults<AuthenticationMethodFacts> results = await ReadAsync(adele, alex, adele);
+        KeptResults<AuthenticationMethodFacts> results = await ReadAsync(adele, alex, adele);
 
         Assert.Empty(results.Errors);
         Assert.Empty(results.Warnings);
@@ -64,7 +64,7 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
     {
         var ghost = new ContainmentUser { Id = Guid.NewGuid().ToString(), UserPrincipalName = "ghost@contoso.com" };
 
-        MethodResults<AuthenticationMethodFacts> results = await ReadAsync(ghost, User("alexw@contoso.com"));
+        KeptResults<AuthenticationMethodFacts> results = await ReadAsync(ghost, User("alexw@contoso.com"));
 
         Assert.Contains("ghost@contoso.com", Assert.Single(results.Errors).Message, StringComparison.Ordinal);
         Assert.NotEmpty(results.Items);
@@ -75,7 +75,7 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
     public async Task Without_the_permission_to_read_methods_the_error_names_it()
     {
         await using SandboxTenant limited = await SandboxTenant.StartAsync(new SandboxOptions { Scenario = "aitm-bec" }, "User.Read.All");
-        var results = new MethodResults<AuthenticationMethodFacts>();
+        var results = new KeptResults<AuthenticationMethodFacts>();
         UserRecord adele = limited.Sandbox.Tenant.FindUser("adelev@contoso.com")!;
 
         await new AuthenticationMethodReader(limited.Connection).ReadAsync(new[] { new ContainmentUser { Id = adele.Id, UserPrincipalName = adele.UserPrincipalName } }, results, CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class AuthenticationMethodReaderTests : IAsyncLifetime
     public async Task The_attackers_authenticator_was_registered_from_a_sign_in_the_analysis_would_flag_and_says_so()
     {
         ContainmentUser adele = User("adelev@contoso.com");
-        MethodResults<AuthenticationMethodFacts> results = await ReadAsync(adele);
+        KeptResults<AuthenticationMethodFacts> results = await ReadAsync(adele);
 
         // Stand-in for the sign-in analysis: the successful sign-ins from the attacker's address (the scenario's ground truth).
         FlaggedSignIn[] flagged = _tenant.Sandbox.Tenant.SignIns

@@ -28,7 +28,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     /// </summary>
     private async Task<AuthenticationMethodFinding[]> FindingsAsync()
     {
-        var facts = new MethodResults<AuthenticationMethodFacts>();
+        var facts = new KeptResults<AuthenticationMethodFacts>();
         DateTimeOffset since = DateTimeOffset.UtcNow.AddDays(-2);
         IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(_tenant.Connection, since, facts, CancellationToken.None);
         await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(new[] { new ContainmentUser { Id = Adele.Id, UserPrincipalName = Adele.UserPrincipalName } }, facts, CancellationToken.None);
@@ -44,9 +44,9 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         UserId = Adele.Id, UserPrincipalName = Adele.UserPrincipalName, MethodId = methodId, Type = type.Name, DeletePath = type.ItemPath(Adele.Id, methodId),
     };
 
-    private async Task<MethodResults<ContainmentAction>> RemoveAsync(params AuthenticationMethodFinding[] findings)
+    private async Task<KeptResults<ContainmentAction>> RemoveAsync(params AuthenticationMethodFinding[] findings)
     {
-        var results = new MethodResults<ContainmentAction>();
+        var results = new KeptResults<ContainmentAction>();
         await new AuthenticationMethodRemoval(_tenant.Connection).RemoveAsync(findings, results, CancellationToken.None);
         return results;
     }
@@ -58,7 +58,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         Assert.Equal(MethodFootholds.Select(f => f.Target).Order(), findings.Select(f => f.MethodId).Order());
         string[] own = _tenant.Sandbox.Tenant.AuthenticationMethodsOf(Adele.Id).Select(m => m.Id).Except(findings.Select(f => f.MethodId)).Order().ToArray();
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(findings);
+        KeptResults<ContainmentAction> results = await RemoveAsync(findings);
 
         Assert.Empty(results.Errors);
         Assert.Equal(findings.Length, results.Items.Count);
@@ -87,7 +87,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         AuthenticationMethodFinding[] findings = await FindingsAsync();
         _tenant.Sandbox.Tenant.RemoveAuthenticationMethod(Adele.Id, findings[0].MethodId);
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(findings);
+        KeptResults<ContainmentAction> results = await RemoveAsync(findings);
 
         Assert.Empty(results.Errors);
         ContainmentAction gone = Assert.Single(results.Items, a => a.Target == findings[0].MethodId);
@@ -103,7 +103,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         AuthenticationMethodFinding[] findings = await FindingsAsync();
         AuthenticationMethodFinding password = Own(WellKnownAuthenticationMethodIds.Password, MethodType.Password);
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(findings.Append(password).ToArray());
+        KeptResults<ContainmentAction> results = await RemoveAsync(findings.Append(password).ToArray());
 
         IdentityContainment.Errors.ContainmentException error = Assert.Single(results.Errors);
         Assert.Equal(("PasswordMethodNotDeletable", IdentityContainment.Errors.ContainmentErrorKind.NotSupported), (error.ErrorId, error.Kind));
@@ -121,7 +121,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
             UserPrincipalName = findings[0].UserPrincipalName, MethodId = findings[0].MethodId, Type = findings[0].Type, DeletePath = findings[0].DeletePath,
         };
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(stripped);
+        KeptResults<ContainmentAction> results = await RemoveAsync(stripped);
 
         Assert.Equal("IncompleteAuthenticationMethodFinding", Assert.Single(results.Errors).ErrorId);
         Assert.NotNull(_tenant.Sandbox.Tenant.FindAuthenticationMethod(Adele.Id, findings[0].MethodId));
@@ -130,7 +130,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     [Fact]
     public async Task Her_mobile_number_is_refused_while_the_alternate_stays_and_graph_says_what_to_do()
     {
-        MethodResults<ContainmentAction> results = await RemoveAsync(Own(WellKnownAuthenticationMethodIds.MobilePhone, MethodType.Phone));
+        KeptResults<ContainmentAction> results = await RemoveAsync(Own(WellKnownAuthenticationMethodIds.MobilePhone, MethodType.Phone));
 
         IdentityContainment.Errors.ContainmentException error = Assert.Single(results.Errors);
         Assert.Equal("MobilePhoneHasAlternate", error.ErrorId);
@@ -142,7 +142,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     [Fact]
     public async Task Both_numbers_passed_together_go_alternate_first_so_both_are_deleted()
     {
-        MethodResults<ContainmentAction> results = await RemoveAsync(
+        KeptResults<ContainmentAction> results = await RemoveAsync(
             Own(WellKnownAuthenticationMethodIds.MobilePhone, MethodType.Phone),
             Own(WellKnownAuthenticationMethodIds.AlternateMobilePhone, MethodType.Phone));
 
@@ -156,7 +156,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     {
         AuthenticationMethodRecord iPhone = Assert.Single(_tenant.Sandbox.Tenant.AuthenticationMethodsOf(Adele.Id), m => m.IsDefault);
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(Own(iPhone.Id, MethodType.MicrosoftAuthenticator));
+        KeptResults<ContainmentAction> results = await RemoveAsync(Own(iPhone.Id, MethodType.MicrosoftAuthenticator));
 
         IdentityContainment.Errors.ContainmentException error = Assert.Single(results.Errors);
         Assert.Equal(("AuthenticationMethodIsDefault", IdentityContainment.Errors.ContainmentErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
@@ -169,13 +169,13 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     [Fact]
     public async Task A_kind_the_module_does_not_know_is_read_judged_worth_a_look_and_refused_with_where_to_remove_it()
     {
-        var facts = new MethodResults<AuthenticationMethodFacts>();
+        var facts = new KeptResults<AuthenticationMethodFacts>();
         await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(new[] { new ContainmentUser { Id = Adele.Id, UserPrincipalName = Adele.UserPrincipalName } }, facts, CancellationToken.None);
         AuthenticationMethodFacts unknown = Assert.Single(facts.Items, m => !m.Type.IsKnown);
         AuthenticationMethodFinding finding = AuthenticationMethodJudge.Judge(unknown, new MethodReviewCriteria { Since = DateTimeOffset.UtcNow.AddDays(-2) })!;
         Assert.Equal(("#microsoft.graph.qrCodePinAuthenticationMethod", "Medium", "AuthMethodUnknownType"), (finding.ODataType, finding.RiskLevel, Assert.Single(finding.ReasonCodes)));
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(finding);
+        KeptResults<ContainmentAction> results = await RemoveAsync(finding);
 
         IdentityContainment.Errors.ContainmentException error = Assert.Single(results.Errors);
         Assert.Equal("AuthenticationMethodTypeNotDeletable", error.ErrorId);
@@ -191,14 +191,14 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
         _tenant.Sandbox.Tenant.RemoveAuthenticationMethod(alex.Id, expired.Id);
         DateTimeOffset issued = DateTimeOffset.UtcNow.AddMinutes(-10);
         _tenant.Sandbox.Tenant.AddAuthenticationMethod(expired with { CreatedDateTime = issued, StartDateTime = issued, LifetimeInMinutes = 480, IsUsableOnce = false });
-        var facts = new MethodResults<AuthenticationMethodFacts>();
+        var facts = new KeptResults<AuthenticationMethodFacts>();
         await new AuthenticationMethodReader(_tenant.Connection).ReadAsync(new[] { new ContainmentUser { Id = alex.Id, UserPrincipalName = alex.UserPrincipalName } }, facts, CancellationToken.None);
         AuthenticationMethodFinding pass = Assert.Single(
             facts.Items.Select(m => AuthenticationMethodJudge.Judge(m, new MethodReviewCriteria())).OfType<AuthenticationMethodFinding>(),
             f => f.Type == MethodType.TemporaryAccessPass.Name);
         Assert.Equal(new[] { "AuthMethodActiveTemporaryAccessPass" }, pass.ReasonCodes);
 
-        MethodResults<ContainmentAction> results = await RemoveAsync(pass);
+        KeptResults<ContainmentAction> results = await RemoveAsync(pass);
 
         ContainmentAction deleted = Assert.Single(results.Items);
         Assert.Equal(ContainmentActionStatus.Succeeded, deleted.Status);
@@ -210,7 +210,7 @@ public sealed class AuthenticationMethodRemovalTests : IAsyncLifetime
     public async Task With_read_permission_only_the_delete_is_refused_naming_the_permission_and_the_method_stays()
     {
         AuthenticationMethodFinding[] findings = await FindingsAsync();
-        var results = new MethodResults<ContainmentAction>();
+        var results = new KeptResults<ContainmentAction>();
         using GraphConnection readOnly = await _tenant.ConnectWithOnlyAsync("UserAuthenticationMethod.Read.All");
 
         await new AuthenticationMethodRemoval(readOnly).RemoveAsync(findings, results, CancellationToken.None);

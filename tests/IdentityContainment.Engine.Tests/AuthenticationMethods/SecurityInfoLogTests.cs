@@ -15,7 +15,7 @@ public sealed class SecurityInfoLogTests
     public async Task The_attackers_registrations_since_the_compromise_are_read_with_their_kinds_and_her_own_older_one_only_from_further_back()
     {
         await using SandboxTenant tenant = await SandboxTenant.StartAsync();
-        var results = new MethodResults<SecurityInfoRegistration>();
+        var results = new KeptResults<SecurityInfoRegistration>();
 
         IReadOnlyList<SecurityInfoRegistration> sinceAttack = await SecurityInfoLog.ReadAsync(tenant.Connection, DateTimeOffset.UtcNow.AddDays(-2), results, CancellationToken.None);
         IReadOnlyList<SecurityInfoRegistration> sinceMonth = await SecurityInfoLog.ReadAsync(tenant.Connection, DateTimeOffset.UtcNow.AddDays(-29), results, CancellationToken.None);
@@ -35,7 +35,7 @@ public sealed class SecurityInfoLogTests
     public async Task Without_audit_log_read_it_is_one_warning_and_no_registrations_not_an_error()
     {
         await using SandboxTenant limited = await SandboxTenant.StartAsync(new SandboxOptions { Scenario = "aitm-bec" }, "UserAuthenticationMethod.Read.All");
-        var results = new MethodResults<SecurityInfoRegistration>();
+        var results = new KeptResults<SecurityInfoRegistration>();
 
         IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(limited.Connection, DateTimeOffset.UtcNow.AddDays(-2), results, CancellationToken.None);
 
@@ -50,7 +50,7 @@ public sealed class SecurityInfoLogTests
     public async Task A_since_beyond_the_logs_retention_is_a_warning_and_the_log_is_still_read()
     {
         await using SandboxTenant tenant = await SandboxTenant.StartAsync();
-        var results = new MethodResults<SecurityInfoRegistration>();
+        var results = new KeptResults<SecurityInfoRegistration>();
 
         IReadOnlyList<SecurityInfoRegistration> registrations = await SecurityInfoLog.ReadAsync(tenant.Connection, DateTimeOffset.UtcNow.AddDays(-45), results, CancellationToken.None);
 

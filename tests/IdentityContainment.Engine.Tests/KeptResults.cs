@@ -1,10 +1,10 @@
 using IdentityContainment.Errors;
 using IdentityContainment.Pipeline;
 
-namespace IdentityContainment.Engine.Tests.AuthenticationMethods;
+namespace IdentityContainment.Engine.Tests;
 
-/// <summary>What a method reader or removal reported, kept for assertions (the engine may report from many tasks, so it locks).</summary>
-internal sealed class MethodResults<T> : IResultSink<T>
+/// <summary>What a reader, hunt or removal reported, kept for assertions (the engine may report from many tasks, so it locks).</summary>
+internal sealed class KeptResults<T> : IResultSink<T>
 {
     private readonly object _lock = new();
 
